@@ -1,0 +1,10 @@
+/**
+ * @module
+ * The registry of `kura` commands, in the order `kura --help` lists them.
+ */
+import type { Command } from "./command.ts";
+import { fmtCommand } from "./fmt.ts";
+import { validateCommand } from "./validate.ts";
+
+/** Every command. */
+export const COMMANDS: readonly Command[] = [validateCommand, fmtCommand];

@@ -1,0 +1,53 @@
+/**
+ * @module
+ * valibot schema of `kura.json`. Unknown keys are refused so a typo never silently falls back to a
+ * default.
+ */
+import * as v from "valibot";
+
+const path = v.pipe(v.string(), v.minLength(1, "must not be empty"));
+
+/** Schema of a peer entry; the sync layer checks the rest of its fields. */
+export const PeerEntrySchema = v.looseObject({
+  name: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lower-case letters, digits, - or _"),
+  ),
+});
+
+/** Schema of the config file. */
+export const ConfigFileSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  data: v.optional(path),
+  feeds: v.optional(path),
+  state: v.optional(path),
+  libraries: v.optional(
+    v.strictObject({
+      taxonomies: v.optional(path),
+      galaxy: v.optional(path),
+      objects: v.optional(path),
+    }),
+  ),
+  taxonomies: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.array(v.string())),
+      disabled: v.optional(v.array(v.string())),
+    }),
+  ),
+  server: v.optional(
+    v.strictObject({
+      host: v.optional(v.pipe(v.string(), v.minLength(1))),
+      port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
+    }),
+  ),
+  limits: v.optional(
+    v.strictObject({
+      maxEventBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024))),
+    }),
+  ),
+  git: v.optional(v.strictObject({ commit: v.optional(v.boolean()) })),
+  peers: v.optional(v.array(PeerEntrySchema)),
+});
+
+/** The config file's content once checked. */
+export type ConfigFile = v.InferOutput<typeof ConfigFileSchema>;

@@ -1,0 +1,31 @@
+/**
+ * @module
+ * The EventStore port: where events live, one per uuid. Real adapter: files in `data/events/`; in-memory
+ * adapter for unit tests. Both pass `tests/contract/event_store_contract.ts`.
+ */
+import type { Issue, MispEvent } from "../model/mod.ts";
+
+/** One stored event as {@link EventStore.scan} reports it: the event when it loads, else the issues. */
+export interface StoredEventResult {
+  /** The uuid the event is stored under (the file name without `.json`). */
+  readonly uuid: string;
+  /** Where it is stored (a file path, or `memory:<uuid>`). */
+  readonly location: string;
+  readonly event?: MispEvent;
+  /** Load problems: bad JSON, shape, size, name; empty when the event loaded. */
+  readonly issues: readonly Issue[];
+}
+
+/** Storage of events by uuid. Writes are atomic and serialised; reads never see half-written events. */
+export interface EventStore {
+  /** The uuids of every stored event, sorted. */
+  list(): Promise<string[]>;
+  /** The event stored under `uuid`, or undefined. Throws InvalidDataError when it cannot be loaded. */
+  get(uuid: string): Promise<MispEvent | undefined>;
+  /** Creates or replaces events, under one write lock; each is written atomically in canonical form. */
+  put(...events: MispEvent[]): Promise<void>;
+  /** Removes the event; true when something was removed. */
+  delete(uuid: string): Promise<boolean>;
+  /** Every stored event with its load verdict, one at a time, so large stores need not fit in memory. */
+  scan(): AsyncIterable<StoredEventResult>;
+}

@@ -1,0 +1,13 @@
+/**
+ * @module
+ * Validation of MISP data: `(event, options) → Issue[]`. Pure; never throws on bad data.
+ */
+export { type EventCheck, validateEvent, type ValidateOptions } from "./validate_event.ts";
+export { checkValue, type ValueProblem, type ValueVerdict } from "./check_value.ts";
+export {
+  type RecordKind,
+  type RecordVerdict,
+  validateOrgDocument,
+  validateProposalDocument,
+  validateSharingGroupDocument,
+} from "./validate_records.ts";

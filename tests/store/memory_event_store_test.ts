@@ -1,0 +1,11 @@
+import { MemoryEventStore } from "../../src/store/mod.ts";
+import { eventStoreContract } from "../contract/event_store_contract.ts";
+
+eventStoreContract(
+  "MemoryEventStore",
+  () =>
+    Promise.resolve({
+      store: new MemoryEventStore(),
+      [Symbol.asyncDispose]: () => Promise.resolve(),
+    }),
+);
