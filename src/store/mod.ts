@@ -12,3 +12,4 @@ export * from "./read_json_file.ts";
 export * from "./read_event_file.ts";
 export * from "./data_files.ts";
 export * from "./check_data_file.ts";
+export * from "./token_store.ts";
