@@ -46,6 +46,11 @@ export interface Config {
   readonly root: string;
   /** Path of the config file used, if any. */
   readonly file?: string;
+  /**
+   * uuid of this instance's own organisation (MISP's host org): the owner of locally created events.
+   * Undefined = the one organisation in `data/orgs/` marked `"local": true`.
+   */
+  readonly org?: string;
   readonly data: string;
   readonly feeds: string;
   readonly state: string;

@@ -58,6 +58,7 @@ export function resolveConfig(
   return {
     root,
     file: source.file,
+    org: file.org,
     data: fromFlag(overrides.data) ?? fromFile(file.data, DEFAULTS.data),
     feeds: fromFlag(overrides.feeds) ?? fromFile(file.feeds, DEFAULTS.feeds),
     state: fromFlag(overrides.state) ?? fromFile(file.state, DEFAULTS.state),

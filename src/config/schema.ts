@@ -18,6 +18,15 @@ export const PeerEntrySchema = v.looseObject({
 /** Schema of the config file. */
 export const ConfigFileSchema = v.strictObject({
   $schema: v.optional(v.string()),
+  org: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+        "must be a lower-case uuid",
+      ),
+    ),
+  ),
   data: v.optional(path),
   feeds: v.optional(path),
   state: v.optional(path),

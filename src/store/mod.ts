@@ -13,3 +13,4 @@ export * from "./read_event_file.ts";
 export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
+export * from "./record_registry.ts";
