@@ -58,7 +58,7 @@ ${COMMON_HELP}`,
     let broken = 0;
     let rewritten = 0;
     let files = 0;
-    await withWriteLock(await lockPathFor(config.data), async () => {
+    const pass = async () => {
       for await (const { path, root } of walkJsonFiles(paths)) {
         files++;
         const shown = displayPath(path, env.cwd);
@@ -86,7 +86,10 @@ ${COMMON_HELP}`,
           rewritten++;
         }
       }
-    });
+    };
+    // --check only reads: it needs neither the lock nor write permission.
+    if (check) await pass();
+    else await withWriteLock(await lockPathFor(config.data), pass);
     if (check) {
       env.stderr(`${files} file(s) checked, ${differing} not canonical, ${broken} unreadable\n`);
       return differing > 0 || broken > 0 ? Exit.Invalid : Exit.Ok;
