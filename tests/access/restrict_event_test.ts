@@ -1,8 +1,10 @@
 import { deepEqual, equal, ok } from "node:assert/strict";
+import fc from "fast-check";
 import { type Audience, pruneReferences, restrictEvent } from "../../src/access/mod.ts";
 import type { MispEvent } from "../../src/model/mod.ts";
 import { sampleAttribute, sampleEvent, sampleObject, uuidN } from "../support/sample_events.ts";
 import { contextWith, groupN, orgN, sampleGroup } from "../support/sharing_groups.ts";
+import { world } from "../support/arbitrary_events.ts";
 
 // Group A = 1: orgs 1, 2, 3. Group B = 2: orgs 2, 4.
 const context = contextWith(sampleGroup(1, [1, 2, 3]), sampleGroup(2, [2, 4]));
@@ -231,4 +233,50 @@ Deno.test("pruneReferences() keeps references between elements still present", (
   const event = sampleEvent({ Attribute: [a], Object: [object] });
   pruneReferences(event);
   deepEqual(event.Object![0]!.ObjectReference!.map((r) => r.uuid), [uuidN(1, "cccccccc")]);
+});
+
+// Properties over random events and audiences (misp-behaviour.md §2.5).
+
+Deno.test("restrictEvent() never raises a distribution: each level is kept, or 2 is sent as 1", () => {
+  fc.assert(
+    fc.property(world, (w) => {
+      const out = restrictEvent(w.event, w.audience, w.context);
+      if (!out) return;
+      const before = new Map<string, string | null | undefined>();
+      const after = new Map<string, string | null | undefined>();
+      const collect = (event: MispEvent, into: typeof before) => {
+        into.set(event.uuid!, event.distribution);
+        for (const a of event.Attribute ?? []) into.set(a.uuid!, a.distribution);
+        for (const o of event.Object ?? []) {
+          into.set(o.uuid!, o.distribution);
+          for (const a of o.Attribute ?? []) into.set(a.uuid!, a.distribution);
+        }
+        for (const r of event.EventReport ?? []) into.set(r.uuid!, r.distribution);
+      };
+      collect(w.event, before);
+      collect(out, after);
+      for (const [uuid, level] of after) {
+        const original = before.get(uuid);
+        const downgraded = original === "2" && level === "1" && w.audience.kind !== "internal";
+        ok(level === original || downgraded, `${uuid}: ${original} became ${level}`);
+        if (w.audience.kind !== "internal") ok(level !== "0" && level !== "2", `${uuid}: ${level}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("restrictEvent() leaves its input untouched and shares no objects with it", () => {
+  fc.assert(
+    fc.property(world, (w) => {
+      const before = structuredClone(w.event);
+      const out = restrictEvent(w.event, w.audience, w.context);
+      deepEqual(w.event, before);
+      if (!out) return;
+      if (out.Attribute?.[0]) out.Attribute[0].value = "changed";
+      if (out.Tag?.[0]) out.Tag[0].name = "changed";
+      deepEqual(w.event, before);
+    }),
+    { numRuns: 100 },
+  );
 });
