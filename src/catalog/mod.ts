@@ -5,3 +5,13 @@
  */
 export * from "./attribute_types.ts";
 export * from "./type_catalog.ts";
+export * from "./machine_tag.ts";
+export * from "./galaxy_tag.ts";
+export * from "./taxonomy.ts";
+export * from "./builtin_taxonomies.ts";
+export * from "./galaxy.ts";
+export * from "./object_template.ts";
+export * from "./catalog.ts";
+export * from "./check_event_tags.ts";
+export * from "./check_event_objects.ts";
+export * from "./library_layout.ts";

@@ -14,3 +14,6 @@ export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
 export * from "./record_registry.ts";
+export * from "./library_files.ts";
+export * from "./load_catalog.ts";
+export * from "./event_uuid_reader.ts";
