@@ -15,3 +15,8 @@ export * from "./catalog.ts";
 export * from "./check_event_tags.ts";
 export * from "./check_event_objects.ts";
 export * from "./library_layout.ts";
+export * from "./jq_format.ts";
+export * from "./json_schema_lite.ts";
+export * from "./library_schemas.ts";
+export * from "./library_finding.ts";
+export * from "./library_check.ts";

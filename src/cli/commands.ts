@@ -3,8 +3,9 @@
  * The registry of `kura` commands, in the order `kura --help` lists them.
  */
 import type { Command } from "./command.ts";
+import { catalogCommand } from "./catalog.ts";
 import { fmtCommand } from "./fmt.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Every command. */
-export const COMMANDS: readonly Command[] = [validateCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, fmtCommand, catalogCommand];

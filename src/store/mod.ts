@@ -17,3 +17,4 @@ export * from "./record_registry.ts";
 export * from "./library_files.ts";
 export * from "./load_catalog.ts";
 export * from "./event_uuid_reader.ts";
+export * from "./check_library.ts";
