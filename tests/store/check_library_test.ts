@@ -256,12 +256,69 @@ sharedTest(
   },
 );
 
-Deno.test("checkLibraryFolder() reports an unreadable file as a finding", async () => {
-  if (Deno.uid() === 0) return; // root reads everything; nothing to test
+sharedTest(
+  "checkLibraryFolder() reports a broken JSON file as a finding, not a crash",
+  async () => {
+    await using dir = await copyOf("galaxy", ["galaxies/tool.json", "clusters/tool.json"]);
+    const text = await Deno.readTextFile(`${dir.path}/clusters/tool.json`);
+    await Deno.writeTextFile(`${dir.path}/clusters/tool.json`, text.slice(0, text.length / 2));
+    const report = (await checkLibraryFolder(dir.path))!;
+    // The cluster file is broken, not missing: its galaxy is not reported as lacking one.
+    deepEqual(report.findings.map((f) => `${f.file} ${f.issue.code}`), [
+      "clusters/tool.json file.json",
+    ]);
+  },
+);
+
+sharedTest(
+  "checkLibraryFolder() catches a template whose required names an unknown relation",
+  async () => {
+    const paths = [
+      "schema_objects.json",
+      "relationships/definition.json",
+      "objects/file/definition.json",
+    ];
+    await using dir = await copyOf("objects", paths);
+    const added = await addedBy(
+      dir.path,
+      () =>
+        mutate("objects", dir.path, "objects/file/definition.json", (json) => {
+          json.required = ["filename", "file-name"];
+        }),
+    );
+    deepEqual(added, ["objects/file/definition.json required[1] error template.required.unknown"]);
+  },
+);
+
+sharedTest(
+  "checkLibraryFolder() with fix rewrites threat-actor.json into jq --sort-keys form, values unchanged",
+  async () => {
+    await using dir = await copyOf("galaxy", [
+      "galaxies/threat-actor.json",
+      "clusters/threat-actor.json",
+    ]);
+    const file = `${dir.path}/clusters/threat-actor.json`;
+    const original = JSON.parse(await Deno.readTextFile(file));
+    const fixed = (await checkLibraryFolder(dir.path, { fix: true }))!;
+    deepEqual(fixed.fixed, ["clusters/threat-actor.json"]);
+    equal(fixed.findings.some((f) => f.issue.code === "format.not-canonical"), false);
+    const again = (await checkLibraryFolder(dir.path))!;
+    equal(again.findings.some((f) => f.issue.code === "format.not-canonical"), false);
+    deepEqual(JSON.parse(await Deno.readTextFile(file)), original);
+  },
+);
+
+Deno.test("checkLibraryFolder() returns undefined for a folder that is no library checkout", async () => {
+  await using dir = await tempDir();
+  equal(await checkLibraryFolder(dir.path), undefined);
+});
+
+Deno.test("checkLibraryFolder() reports an unreadable file (a dangling symlink) as a finding", async () => {
   await using dir = await tempDir();
   await Deno.mkdir(`${dir.path}/galaxies`);
-  await Deno.writeTextFile(`${dir.path}/galaxies/a.json`, "{}");
-  await Deno.chmod(`${dir.path}/galaxies/a.json`, 0o000);
+  await Deno.symlink(`${dir.path}/nowhere.json`, `${dir.path}/galaxies/a.json`);
   const report = (await checkLibraryFolder(dir.path))!;
-  equal(report.findings[0]?.issue.code, "file.unreadable");
+  deepEqual(report.findings.map((f) => `${f.file} ${f.issue.code}`), [
+    "galaxies/a.json file.unreadable",
+  ]);
 });
