@@ -260,7 +260,8 @@ for schema_file, instance in json.load(sys.stdin):
     print("valid" if not list(cls(schema).iter_errors(instance)) else "invalid")
 `;
     const child = new Deno.Command("python3", {
-      args: ["-c", script],
+      args: ["-W", "ignore", "-c", script],
+      stderr: "null",
       stdin: "piped",
       stdout: "piped",
     }).spawn();
