@@ -3,6 +3,7 @@
  * The registry of `kura` commands, in the order `kura --help` lists them.
  */
 import type { Command } from "./command.ts";
+import { catalogCommand } from "./catalog.ts";
 import { exportCommand } from "./export.ts";
 import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
@@ -12,6 +13,7 @@ import { validateCommand } from "./validate.ts";
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   fmtCommand,
+  catalogCommand,
   feedCommand,
   exportCommand,
 ];

@@ -16,3 +16,7 @@ export * from "./token_store.ts";
 export * from "./record_registry.ts";
 export * from "./feed_definitions.ts";
 export * from "./feed_folder.ts";
+export * from "./library_files.ts";
+export * from "./load_catalog.ts";
+export * from "./event_uuid_reader.ts";
+export * from "./check_library.ts";
