@@ -14,3 +14,8 @@ export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
 export * from "./record_registry.ts";
+export * from "./state_files.ts";
+export * from "./quarantine_store.ts";
+export * from "./job_store.ts";
+export * from "./peer_state_store.ts";
+export * from "./git_repo.ts";

@@ -1,0 +1,102 @@
+/**
+ * @module
+ * What happens to one fetched event file: the checks (else quarantine with a receipt), the pull
+ * transforms, the merge with the local copy, validation of what would be stored (else quarantine),
+ * and the atomic write through the store. Shared by the pull pass, `peers fetch` and quarantine retry.
+ */
+import type { PeerConfig } from "../config/mod.ts";
+import { type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
+import { hasErrors, type MispEvent } from "../model/mod.ts";
+import type { EventStore, QuarantineStore } from "../store/mod.ts";
+import { type EventCheck, validateEvent } from "../validate/mod.ts";
+import { checkFetchedEvent } from "./check_fetched_event.ts";
+
+/** What {@link processFetchedEvent} uses. */
+export interface ProcessDeps {
+  readonly store: EventStore;
+  readonly quarantine: QuarantineStore;
+  readonly hostOrg?: string;
+  readonly checks?: readonly EventCheck[];
+  /** Epoch seconds. */
+  readonly now: number;
+  /** The local copy when already read (`event` undefined = none); read from the store otherwise. */
+  readonly local?: { event: MispEvent | undefined };
+  /** File path of a stored event, reported as written. */
+  readonly pathOf?: (uuid: string) => string;
+}
+
+/** The result, and the path written when the event was stored. */
+export interface ProcessOutcome {
+  readonly result: EventResult;
+  readonly written?: string;
+}
+
+/** Checks, merges and stores one fetched event. Never throws for bad data. */
+export async function processFetchedEvent(
+  peer: PeerConfig,
+  fetched: { uuid: string; sha256?: string; bytes: Uint8Array },
+  deps: ProcessDeps,
+): Promise<ProcessOutcome> {
+  const { uuid, bytes } = fetched;
+  const quarantine = async (reason: string, info?: string): Promise<ProcessOutcome> => {
+    const receipt = await deps.quarantine.add({
+      peer: peer.name,
+      uuid,
+      reason,
+      time: new Date(deps.now * 1000),
+      body: bytes,
+    });
+    return { result: { uuid, status: "quarantined", reason, info, quarantineId: receipt.id } };
+  };
+  const verdict = await checkFetchedEvent(bytes, { uuid, sha256: fetched.sha256 }, {
+    peer: peer.name,
+    orgs: peer.orgs,
+    hostOrg: deps.hostOrg,
+    internal: peer.internal,
+    checks: deps.checks,
+    now: deps.now,
+  });
+  if (!verdict.ok) return await quarantine(verdict.reason);
+  const info = verdict.event.info ?? undefined;
+  const prepared = prepareIncoming(verdict.event, {
+    distribution: peer.distribution,
+    internal: peer.internal,
+    excludeTypes: peer.rules.excludeTypes,
+  });
+  let local: MispEvent | undefined;
+  try {
+    local = deps.local ? deps.local.event : await deps.store.get(uuid);
+  } catch (cause) {
+    return {
+      result: {
+        uuid,
+        status: "rejected",
+        reason: `the local copy cannot be read: ${(cause as Error).message}`,
+        info,
+      },
+    };
+  }
+  const merged = mergeEvent(local, prepared.event, {
+    hostOrg: deps.hostOrg,
+    internal: peer.internal,
+  });
+  merged.changes.skipped.push(...prepared.skipped);
+  if (!merged.event) {
+    return {
+      result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
+    };
+  }
+  const issues = validateEvent(merged.event, { checks: deps.checks });
+  if (hasErrors(issues)) {
+    const first = issues.find((issue) => issue.severity === "error")!;
+    return await quarantine(
+      `the merged event would not validate: ${first.path}: ${first.message} [${first.code}]`,
+      info,
+    );
+  }
+  await deps.store.put(merged.event);
+  return {
+    result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
+    written: deps.pathOf?.(uuid),
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * @module
+ * One pull pass from a peer (misp-behaviour.md §3.3, §2.3): fetch the manifest with If-None-Match (a
+ * 304 ends the pass with no other request), decide each entry, fetch what is new or newer with bounded
+ * concurrency, check, prepare and merge each event, write it through the store, and commit the files
+ * written when asked. One result per manifest entry; failed checks go to the quarantine.
+ */
+import type { PeerConfig } from "../config/mod.ts";
+import { InvalidDataError, TransferError } from "../errors.ts";
+import {
+  decidePull,
+  type EventResult,
+  type LocalSummary,
+  type ManifestEntry,
+  parseManifest,
+  SYNC_STATUSES,
+  type SyncStatus,
+} from "../merge/mod.ts";
+import type { EventCheck } from "../validate/mod.ts";
+import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
+import type { PeerClient } from "./peer_client.ts";
+import { processFetchedEvent } from "./process_event.ts";
+import { commitMessage } from "./commit_message.ts";
+
+/** Progress of a pass, for a bar or log lines. */
+export interface PullProgress {
+  readonly peer: string;
+  readonly phase: "manifest" | "events" | "done";
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What a pull pass uses. */
+export interface PullDeps {
+  readonly client: PeerClient;
+  readonly store: EventStore;
+  readonly quarantine: QuarantineStore;
+  readonly peerState: PeerStateStore;
+  /** This instance's org uuid. */
+  readonly hostOrg?: string;
+  /** Catalog checks from the composition layer (validation is the foundation's plus these). */
+  readonly checks?: readonly EventCheck[];
+  readonly now: () => Date;
+  /** Commits the given files with a message (git), when the data folder is to be committed. */
+  readonly commit?: (files: string[], message: string) => Promise<string | undefined>;
+  /** Path of the file an event is stored in (what gets committed). */
+  readonly pathOf?: (uuid: string) => string;
+  readonly onProgress?: (progress: PullProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** How a pass ended. */
+export type PassStatus = "ok" | "not-modified" | "partial" | "failed";
+
+/** The report of one pass. */
+export interface PullReport {
+  readonly peer: string;
+  readonly status: PassStatus;
+  /** Why the pass failed or was partial. */
+  readonly error?: string;
+  readonly results: EventResult[];
+  readonly counts: Record<SyncStatus, number>;
+  /** Commit id when one was made. */
+  readonly commit?: string;
+  readonly started: string;
+  readonly finished: string;
+}
+
+/** Runs one pull pass from `peer`. Never throws for peer or data problems: they are in the report. */
+export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullReport> {
+  const started = deps.now();
+  const state = await deps.peerState.get(peer.name);
+  const finish = async (
+    status: PassStatus,
+    results: EventResult[],
+    extra: { error?: string; commit?: string; next?: Partial<PeerState> } = {},
+  ): Promise<PullReport> => {
+    const finished = deps.now();
+    const failed = status === "failed";
+    await deps.peerState.put(peer.name, {
+      ...state,
+      ...extra.next,
+      lastAttempt: finished.toISOString(),
+      lastSuccess: failed ? state.lastSuccess : finished.toISOString(),
+      lastError: extra.error
+        ? { time: finished.toISOString(), message: extra.error }
+        : state.lastError,
+      failures: failed ? state.failures + 1 : 0,
+    });
+    deps.onProgress?.({
+      peer: peer.name,
+      phase: "done",
+      done: results.length,
+      total: results.length,
+    });
+    return {
+      peer: peer.name,
+      status,
+      error: extra.error,
+      results,
+      counts: countResults(results),
+      commit: extra.commit,
+      started: started.toISOString(),
+      finished: finished.toISOString(),
+    };
+  };
+
+  deps.onProgress?.({ peer: peer.name, phase: "manifest", done: 0, total: 0 });
+  let entries: ManifestEntry[];
+  const results: EventResult[] = [];
+  let etag: string | undefined;
+  try {
+    const manifest = await deps.client.manifest({ etag: state.etag });
+    if (manifest.notModified) return await finish("not-modified", []);
+    etag = manifest.etag;
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifest.bytes));
+    } catch (cause) {
+      throw new InvalidDataError(`manifest.json is not valid JSON: ${(cause as Error).message}`);
+    }
+    let parsed;
+    try {
+      parsed = parseManifest(json);
+    } catch (cause) {
+      throw new InvalidDataError(`manifest.json: ${(cause as Error).message}`);
+    }
+    entries = parsed.entries;
+    for (const bad of parsed.invalid) {
+      const receipt = await deps.quarantine.add({
+        peer: peer.name,
+        uuid: bad.key,
+        reason: bad.reason,
+        time: deps.now(),
+        body: new TextEncoder().encode(bad.raw),
+      });
+      results.push({
+        uuid: bad.key,
+        status: "quarantined",
+        reason: bad.reason,
+        quarantineId: receipt.id,
+      });
+    }
+  } catch (cause) {
+    return await finish("failed", [], { error: describeFailure(cause) });
+  }
+
+  const now = Math.floor(deps.now().getTime() / 1000);
+  const known = new Set(await deps.store.list());
+  const locals = new Map<string, Awaited<ReturnType<EventStore["get"]>>>();
+  const toFetch: ManifestEntry[] = [];
+  const seen: Record<string, number> = { ...state.seen };
+  for (const entry of entries) {
+    let local: LocalSummary | undefined;
+    if (known.has(entry.uuid)) {
+      if (state.seen[entry.uuid] === entry.timestamp) {
+        results.push({
+          uuid: entry.uuid,
+          status: "unchanged",
+          reason: "same manifest timestamp as the last pass",
+          info: entry.info,
+        });
+        continue;
+      }
+      try {
+        const event = await deps.store.get(entry.uuid);
+        locals.set(entry.uuid, event);
+        if (event) {
+          local = {
+            timestamp: Number(event.timestamp ?? 0),
+            orgc: event.Orgc?.uuid?.toLowerCase() ?? undefined,
+            locked: event.locked === true,
+          };
+        }
+      } catch (cause) {
+        results.push({
+          uuid: entry.uuid,
+          status: "rejected",
+          reason: `the local copy cannot be read: ${(cause as Error).message}`,
+          info: entry.info,
+        });
+        continue;
+      }
+    }
+    const decision = decidePull(entry, local, {
+      peer: peer.name,
+      rules: peer.rules,
+      orgs: peer.orgs,
+      hostOrg: deps.hostOrg,
+      internal: peer.internal,
+      now,
+    });
+    if (decision.fetch) toFetch.push(entry);
+    else {
+      results.push({
+        uuid: entry.uuid,
+        status: decision.status,
+        reason: decision.reason,
+        info: entry.info,
+      });
+      if (decision.status === "unchanged") seen[entry.uuid] = entry.timestamp;
+    }
+  }
+
+  let transient = 0;
+  let done = 0;
+  const written: string[] = [];
+  const writtenResults: EventResult[] = [];
+  deps.onProgress?.({ peer: peer.name, phase: "events", done: 0, total: toFetch.length });
+  await forEachLimited(toFetch, peer.concurrency, async (entry) => {
+    if (deps.signal?.aborted) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.client.event(entry.uuid);
+    } catch (cause) {
+      transient++;
+      results.push({
+        uuid: entry.uuid,
+        status: "rejected",
+        reason: `could not fetch the event (${
+          describeFailure(cause)
+        }); it is tried again next pass`,
+        info: entry.info,
+      });
+      return;
+    }
+    const outcome = await processFetchedEvent(peer, {
+      uuid: entry.uuid,
+      sha256: entry.sha256,
+      bytes,
+    }, {
+      ...deps,
+      now,
+      local: locals.has(entry.uuid) ? { event: locals.get(entry.uuid) } : undefined,
+    });
+    results.push(outcome.result);
+    if (outcome.result.status !== "quarantined" && outcome.result.status !== "rejected") {
+      seen[entry.uuid] = entry.timestamp;
+    }
+    if (outcome.written) {
+      if (deps.commit) await deps.peerState.addPending(peer.name, outcome.written);
+      written.push(outcome.written);
+      writtenResults.push(outcome.result);
+    }
+    done++;
+    deps.onProgress?.({ peer: peer.name, phase: "events", done, total: toFetch.length });
+  });
+
+  if (deps.signal?.aborted) {
+    return await finish("failed", results, { error: "the pass was cancelled", next: { seen } });
+  }
+  let commit: string | undefined;
+  let error: string | undefined;
+  const pending = deps.commit ? await deps.peerState.pending(peer.name) : [];
+  if (deps.commit && pending.length > 0) {
+    try {
+      // Files left uncommitted by an interrupted pass are committed with this one.
+      commit = await deps.commit(pending, commitMessage(peer.name, writtenResults));
+      await deps.peerState.clearPending(peer.name);
+    } catch (cause) {
+      error = `data written but not committed: ${(cause as Error).message}`;
+    }
+  }
+  const complete = transient === 0 && error === undefined;
+  if (transient > 0) error ??= `${transient} event(s) could not be fetched`;
+  return await finish(complete ? "ok" : "partial", sortResults(results), {
+    error,
+    commit,
+    // The ETag is kept only when every entry was handled, so a partial pass is not skipped by a 304.
+    next: { seen, etag: complete ? etag : undefined },
+  });
+}
+
+/** Counts results per status. */
+export function countResults(results: readonly EventResult[]): Record<SyncStatus, number> {
+  const counts = Object.fromEntries(SYNC_STATUSES.map((status) => [status, 0])) as Record<
+    SyncStatus,
+    number
+  >;
+  for (const result of results) counts[result.status]++;
+  return counts;
+}
+
+/** A plain description of why a transfer or a pass failed. */
+export function describeFailure(cause: unknown): string {
+  if (cause instanceof TransferError || cause instanceof InvalidDataError) return cause.message;
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+}
+
+function sortResults(results: EventResult[]): EventResult[] {
+  return results.sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
