@@ -5,6 +5,19 @@
 import type { Command } from "./command.ts";
 import { fmtCommand } from "./fmt.ts";
 import { validateCommand } from "./validate.ts";
+import { pullCommand } from "./pull.ts";
+import { peersCommand } from "./peers.ts";
+import { quarantineCommand } from "./quarantine.ts";
+import { jobsCommand } from "./jobs.ts";
+import { tokenCommand } from "./token.ts";
 
 /** Every command. */
-export const COMMANDS: readonly Command[] = [validateCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  fmtCommand,
+  pullCommand,
+  peersCommand,
+  quarantineCommand,
+  jobsCommand,
+  tokenCommand,
+];

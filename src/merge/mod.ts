@@ -11,3 +11,4 @@ export * from "./plan_pull.ts";
 export * from "./prepare_incoming.ts";
 export * from "./merge_elements.ts";
 export * from "./merge_event.ts";
+export * from "./explore_filter.ts";

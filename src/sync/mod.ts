@@ -13,3 +13,5 @@ export * from "./commit_message.ts";
 export * from "./pull_pass.ts";
 export * from "./run_pull.ts";
 export * from "./pull_context.ts";
+export * from "./fetch_one.ts";
+export * from "./test_peer.ts";
