@@ -19,3 +19,4 @@ export * from "./quarantine_store.ts";
 export * from "./job_store.ts";
 export * from "./peer_state_store.ts";
 export * from "./git_repo.ts";
+export * from "./stale_temp_files.ts";

@@ -2,8 +2,9 @@
  * @module
  * The checks an event file from a peer must pass before it may touch `data/` (the sync issue's
  * "check each event"): the integrity digest when the manifest gives one, UTF-8 JSON in one of the
- * shapes MISP accepts (misp-behaviour.md §3.1), the uuid equal to the manifest key, a creator org the
- * peer may speak for, validation without errors, and no timestamp from the future (a forged future
+ * shapes MISP accepts (misp-behaviour.md §3.1), the uuid equal to the manifest key and a creator org
+ * the peer may speak for; then, on the event as it would be stored (feeds omit distribution, which
+ * the pull fills in), validation without errors and no timestamp from the future (a forged future
  * timestamp would win every later merge, field-survey.md §2.2 MISP#4911).
  */
 import { refusedAuthority } from "../merge/mod.ts";
@@ -16,10 +17,6 @@ export interface FetchCheckOptions {
   readonly orgs: readonly string[];
   readonly hostOrg?: string;
   readonly internal: boolean;
-  /** Extra validation (catalog checks) built by the composition layer. */
-  readonly checks?: readonly EventCheck[];
-  /** Epoch seconds. */
-  readonly now: number;
 }
 
 /** The verdict: the parsed event, or why it is refused. */
@@ -64,12 +61,22 @@ export async function checkFetchedEvent(
   }
   const refused = refusedAuthority(event.Orgc, options.peer, options);
   if (refused) return refuse(refused);
+  return { ok: true, event };
+}
+
+/**
+ * Why `event` (as it would be stored) may not be stored: validation errors, or a timestamp from the
+ * future; undefined when it may.
+ */
+export function refusedByValidation(
+  event: MispEvent,
+  options: { checks?: readonly EventCheck[]; now: number },
+): string | undefined {
   const issues = validateEvent(event, { now: options.now, checks: options.checks });
   const blocking = issues.filter((issue) =>
     issue.severity === "error" || issue.code.endsWith(".future")
   );
-  if (blocking.length > 0) return refuse(`validation failed: ${summarise(blocking)}`);
-  return { ok: true, event };
+  return blocking.length > 0 ? `validation failed: ${summarise(blocking)}` : undefined;
 }
 
 /** Accepts `{"Event":…}`, `{"response":[{"Event":…}]}` and `[{"Event":…}]`, and `orgc` for `Orgc`. */

@@ -6,10 +6,10 @@
  */
 import type { PeerConfig } from "../config/mod.ts";
 import { type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
-import { hasErrors, type MispEvent } from "../model/mod.ts";
+import type { MispEvent } from "../model/mod.ts";
 import type { EventStore, QuarantineStore } from "../store/mod.ts";
-import { type EventCheck, validateEvent } from "../validate/mod.ts";
-import { checkFetchedEvent } from "./check_fetched_event.ts";
+import type { EventCheck } from "../validate/mod.ts";
+import { checkFetchedEvent, refusedByValidation } from "./check_fetched_event.ts";
 
 /** What {@link processFetchedEvent} uses. */
 export interface ProcessDeps {
@@ -23,6 +23,8 @@ export interface ProcessDeps {
   readonly local?: { event: MispEvent | undefined };
   /** File path of a stored event, reported as written. */
   readonly pathOf?: (uuid: string) => string;
+  /** Called with the path just before an event is written (the pass journals it for git). */
+  readonly beforeWrite?: (path: string) => Promise<void>;
 }
 
 /** The result, and the path written when the event was stored. */
@@ -53,8 +55,6 @@ export async function processFetchedEvent(
     orgs: peer.orgs,
     hostOrg: deps.hostOrg,
     internal: peer.internal,
-    checks: deps.checks,
-    now: deps.now,
   });
   if (!verdict.ok) return await quarantine(verdict.reason);
   const info = verdict.event.info ?? undefined;
@@ -63,6 +63,8 @@ export async function processFetchedEvent(
     internal: peer.internal,
     excludeTypes: peer.rules.excludeTypes,
   });
+  const invalid = refusedByValidation(prepared.event, { checks: deps.checks, now: deps.now });
+  if (invalid) return await quarantine(invalid, info);
   let local: MispEvent | undefined;
   try {
     local = deps.local ? deps.local.event : await deps.store.get(uuid);
@@ -86,17 +88,15 @@ export async function processFetchedEvent(
       result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
     };
   }
-  const issues = validateEvent(merged.event, { checks: deps.checks });
-  if (hasErrors(issues)) {
-    const first = issues.find((issue) => issue.severity === "error")!;
-    return await quarantine(
-      `the merged event would not validate: ${first.path}: ${first.message} [${first.code}]`,
-      info,
-    );
+  if (merged.status === "updated") {
+    const problem = refusedByValidation(merged.event, { checks: deps.checks, now: deps.now });
+    if (problem) return await quarantine(`the merged event would not store: ${problem}`, info);
   }
+  const path = deps.pathOf?.(uuid);
+  if (path !== undefined) await deps.beforeWrite?.(path);
   await deps.store.put(merged.event);
   return {
     result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
-    written: deps.pathOf?.(uuid),
+    written: path,
   };
 }

@@ -97,6 +97,7 @@ export async function createPullContext(
         peerState,
         jobs,
         stateDir: config.state,
+        dataDir: config.data,
         trigger: extra.trigger,
         hostOrg: registry.hostOrg,
         checks: options.checks,

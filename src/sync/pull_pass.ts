@@ -232,13 +232,14 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
       ...deps,
       now,
       local: locals.has(entry.uuid) ? { event: locals.get(entry.uuid) } : undefined,
+      // Journalled before the write, so a pass killed right after writing still gets committed.
+      beforeWrite: deps.commit ? (path) => deps.peerState.addPending(peer.name, path) : undefined,
     });
     results.push(outcome.result);
     if (outcome.result.status !== "quarantined" && outcome.result.status !== "rejected") {
       seen[entry.uuid] = entry.timestamp;
     }
     if (outcome.written) {
-      if (deps.commit) await deps.peerState.addPending(peer.name, outcome.written);
       written.push(outcome.written);
       writtenResults.push(outcome.result);
     }
@@ -251,7 +252,7 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
   }
   let commit: string | undefined;
   let error: string | undefined;
-  const pending = deps.commit ? await deps.peerState.pending(peer.name) : [];
+  const pending = deps.commit ? await existing(await deps.peerState.pending(peer.name)) : [];
   if (deps.commit && pending.length > 0) {
     try {
       // Files left uncommitted by an interrupted pass are committed with this one.
@@ -289,6 +290,15 @@ export function describeFailure(cause: unknown): string {
 
 function sortResults(results: EventResult[]): EventResult[] {
   return results.sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+}
+
+/** The paths that exist (a journalled write may not have happened before a crash). */
+async function existing(paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    if (await Deno.stat(path).then(() => true, () => false)) found.push(path);
+  }
+  return found;
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */

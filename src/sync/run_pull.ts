@@ -4,7 +4,12 @@
  * CLI and the daemon never pull the same peer at once), recorded in the job store from start to end.
  */
 import type { PeerConfig } from "../config/mod.ts";
-import { type JobRecord, type JobStore, withWriteLock } from "../store/mod.ts";
+import {
+  type JobRecord,
+  type JobStore,
+  removeStaleTempFiles,
+  withWriteLock,
+} from "../store/mod.ts";
 import { type PullDeps, pullPass, type PullReport } from "./pull_pass.ts";
 
 /** What {@link runPull} uses beyond a pass's dependencies. */
@@ -14,6 +19,8 @@ export interface RunPullDeps extends PullDeps {
   readonly stateDir: string;
   /** What started the pass: `cli`, `poller`, `api`. */
   readonly trigger: string;
+  /** The data folder, to clear temp files an interrupted writer left; optional. */
+  readonly dataDir?: string;
   /** Called once the job is recorded as started. */
   readonly onStart?: (job: JobRecord) => void;
 }
@@ -25,6 +32,7 @@ export async function runPull(
 ): Promise<{ report: PullReport; job: JobRecord }> {
   await Deno.mkdir(`${deps.stateDir}/peers`, { recursive: true });
   return await withWriteLock(`${deps.stateDir}/peers/${peer.name}.lock`, async () => {
+    if (deps.dataDir) await removeStaleTempFiles(deps.dataDir);
     const job = await deps.jobs.start(peer.name, deps.trigger, deps.now());
     deps.onStart?.(job);
     let report: PullReport;
