@@ -64,7 +64,7 @@ export class JobStore {
       ...job,
       status: outcome.status,
       counts: outcome.counts,
-      error: outcome.error,
+      ...(outcome.error === undefined ? {} : { error: outcome.error }),
       finished: outcome.time.toISOString(),
     };
     await writeStateJson(this.#path(job.id), record);

@@ -15,3 +15,4 @@ export * from "./run_pull.ts";
 export * from "./pull_context.ts";
 export * from "./fetch_one.ts";
 export * from "./test_peer.ts";
+export * from "./poller.ts";
