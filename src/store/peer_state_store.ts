@@ -32,15 +32,37 @@ export class PeerStateStore {
     this.#dir = `${stateDir.replace(/\/+$/, "")}/peers`;
   }
 
-  /** The state of `peer` (empty when never pulled). */
-  async get(peer: string): Promise<PeerState> {
-    const state = await readStateJson<PeerState>(this.#path(peer)).catch(() => undefined);
-    return state ? { ...EMPTY_PEER_STATE, ...state } : EMPTY_PEER_STATE;
+  /** The state of `peer` (empty when never pulled); `seen: false` skips the large seen map. */
+  async get(peer: string, options: { seen?: boolean } = {}): Promise<PeerState> {
+    const status = await readStateJson<Omit<PeerState, "seen">>(this.#path(peer))
+      .catch(() => undefined);
+    const seen = options.seen === false ? {} : await this.seen(peer);
+    return { ...EMPTY_PEER_STATE, ...status, seen };
   }
 
-  /** Replaces the state of `peer`. */
-  async put(peer: string, state: PeerState): Promise<void> {
-    await writeStateJson(this.#path(peer), state);
+  /** The seen map of `peer`: manifest timestamp per event uuid last handled. */
+  async seen(peer: string): Promise<Record<string, number>> {
+    const seen = await readStateJson<Record<string, number>>(this.#seenPath(peer))
+      .catch(() => undefined);
+    return seen ?? {};
+  }
+
+  /**
+   * Replaces the state of `peer`. The seen map (large: one entry per event) lives in its own file
+   * and is rewritten only when it changed, so a poll that finds nothing new writes a few bytes.
+   */
+  async put(
+    peer: string,
+    state: PeerState,
+    options: { seenChanged?: boolean } = {},
+  ): Promise<void> {
+    const { seen, ...status } = state;
+    if (options.seenChanged ?? true) await writeStateJson(this.#seenPath(peer), seen);
+    await writeStateJson(this.#path(peer), status);
+  }
+
+  #seenPath(peer: string): string {
+    return this.#path(peer).replace(/\.json$/, ".seen.json");
   }
 
   /** Notes a file written by a pass of `peer` and not yet committed (survives a crash). */

@@ -15,6 +15,8 @@ import { describeFailure } from "./pull_pass.ts";
 /** What {@link fetchOne} uses. */
 export interface FetchOneDeps extends Omit<ProcessDeps, "local"> {
   readonly client: PeerClient;
+  /** File path of a stored event (what gets committed). */
+  readonly pathOf?: (uuid: string) => string;
   readonly commit?: (files: string[], message: string) => Promise<string | undefined>;
 }
 
@@ -39,8 +41,12 @@ export async function fetchOne(
   }
   const outcome = await processFetchedEvent(peer, { uuid, bytes }, deps);
   let commit: string | undefined;
-  if (outcome.written && deps.commit) {
-    commit = await deps.commit([outcome.written], commitMessage(peer.name, [outcome.result]));
+  if (outcome.store) {
+    await deps.store.put(outcome.store);
+    const path = deps.pathOf?.(uuid);
+    if (path && deps.commit) {
+      commit = await deps.commit([path], commitMessage(peer.name, [outcome.result]));
+    }
   }
   return { ...outcome.result, commit };
 }

@@ -2,7 +2,7 @@
  * @module
  * What happens to one fetched event file: the checks (else quarantine with a receipt), the pull
  * transforms, the merge with the local copy, validation of what would be stored (else quarantine),
- * and the atomic write through the store. Shared by the pull pass, `peers fetch` and quarantine retry.
+ * and hands back what to write through the store. Shared by the pull pass, `peers fetch` and quarantine retry.
  */
 import type { PeerConfig } from "../config/mod.ts";
 import { type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
@@ -21,19 +21,18 @@ export interface ProcessDeps {
   readonly now: number;
   /** The local copy when already read (`event` undefined = none); read from the store otherwise. */
   readonly local?: { event: MispEvent | undefined };
-  /** File path of a stored event, reported as written. */
-  readonly pathOf?: (uuid: string) => string;
-  /** Called with the path just before an event is written (the pass journals it for git). */
-  readonly beforeWrite?: (path: string) => Promise<void>;
 }
 
-/** The result, and the path written when the event was stored. */
+/** The result, and the event to store when the status is new or updated. */
 export interface ProcessOutcome {
   readonly result: EventResult;
-  readonly written?: string;
+  readonly store?: MispEvent;
 }
 
-/** Checks, merges and stores one fetched event. Never throws for bad data. */
+/**
+ * Checks and merges one fetched event; what is to be stored is returned, not written, so a pass can
+ * write many at once. Never throws for bad data.
+ */
 export async function processFetchedEvent(
   peer: PeerConfig,
   fetched: { uuid: string; sha256?: string; bytes: Uint8Array },
@@ -92,11 +91,8 @@ export async function processFetchedEvent(
     const problem = refusedByValidation(merged.event, { checks: deps.checks, now: deps.now });
     if (problem) return await quarantine(`the merged event would not store: ${problem}`, info);
   }
-  const path = deps.pathOf?.(uuid);
-  if (path !== undefined) await deps.beforeWrite?.(path);
-  await deps.store.put(merged.event);
   return {
     result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
-    written: path,
+    store: merged.event,
   };
 }

@@ -19,7 +19,10 @@ import {
 import type { EventCheck } from "../validate/mod.ts";
 import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
-import { processFetchedEvent } from "./process_event.ts";
+import { processFetchedEvent, type ProcessOutcome } from "./process_event.ts";
+
+/** Events fetched and merged before they are written together. */
+const WRITE_CHUNK = 64;
 import { commitMessage } from "./commit_message.ts";
 
 /** Progress of a pass, for a bar or log lines. */
@@ -43,6 +46,8 @@ export interface PullDeps {
   readonly now: () => Date;
   /** Commits the given files with a message (git), when the data folder is to be committed. */
   readonly commit?: (files: string[], message: string) => Promise<string | undefined>;
+  /** Called once before the first write of a pass (clears what an interrupted writer left). */
+  readonly beforeWrites?: () => Promise<unknown>;
   /** Path of the file an event is stored in (what gets committed). */
   readonly pathOf?: (uuid: string) => string;
   readonly onProgress?: (progress: PullProgress) => void;
@@ -69,7 +74,8 @@ export interface PullReport {
 /** Runs one pull pass from `peer`. Never throws for peer or data problems: they are in the report. */
 export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullReport> {
   const started = deps.now();
-  const state = await deps.peerState.get(peer.name);
+  // The seen map is read only once the manifest has changed: a 304 poll reads and writes a few bytes.
+  const state = await deps.peerState.get(peer.name, { seen: false });
   const finish = async (
     status: PassStatus,
     results: EventResult[],
@@ -86,7 +92,7 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
         ? { time: finished.toISOString(), message: extra.error }
         : state.lastError,
       failures: failed ? state.failures + 1 : 0,
-    });
+    }, { seenChanged: extra.next?.seen !== undefined });
     deps.onProgress?.({
       peer: peer.name,
       phase: "done",
@@ -149,11 +155,12 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
   const known = new Set(await deps.store.list());
   const locals = new Map<string, Awaited<ReturnType<EventStore["get"]>>>();
   const toFetch: ManifestEntry[] = [];
-  const seen: Record<string, number> = { ...state.seen };
+  const seenBefore = await deps.peerState.seen(peer.name);
+  const seen: Record<string, number> = { ...seenBefore };
   for (const entry of entries) {
     let local: LocalSummary | undefined;
     if (known.has(entry.uuid)) {
-      if (state.seen[entry.uuid] === entry.timestamp) {
+      if (seenBefore[entry.uuid] === entry.timestamp) {
         results.push({
           uuid: entry.uuid,
           status: "unchanged",
@@ -202,50 +209,66 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
     }
   }
 
+  if (toFetch.length > 0) await deps.beforeWrites?.();
   let transient = 0;
   let done = 0;
   const written: string[] = [];
   const writtenResults: EventResult[] = [];
   deps.onProgress?.({ peer: peer.name, phase: "events", done: 0, total: toFetch.length });
-  await forEachLimited(toFetch, peer.concurrency, async (entry) => {
-    if (deps.signal?.aborted) return;
-    let bytes: Uint8Array;
-    try {
-      bytes = await deps.client.event(entry.uuid);
-    } catch (cause) {
-      transient++;
-      results.push({
-        uuid: entry.uuid,
-        status: "rejected",
-        reason: `could not fetch the event (${
-          describeFailure(cause)
-        }); it is tried again next pass`,
-        info: entry.info,
-      });
-      return;
-    }
-    const outcome = await processFetchedEvent(peer, {
-      uuid: entry.uuid,
-      sha256: entry.sha256,
-      bytes,
-    }, {
-      ...deps,
-      now,
-      local: locals.has(entry.uuid) ? { event: locals.get(entry.uuid) } : undefined,
+  // Events are fetched and merged a chunk at a time, then the chunk is written in one put (the
+  // store writes its files side by side; fsync dominates a large first pull).
+  for (let start = 0; start < toFetch.length && !deps.signal?.aborted; start += WRITE_CHUNK) {
+    const ready: { entry: ManifestEntry; outcome: ProcessOutcome }[] = [];
+    await forEachLimited(
+      toFetch.slice(start, start + WRITE_CHUNK),
+      peer.concurrency,
+      async (entry) => {
+        if (deps.signal?.aborted) return;
+        let bytes: Uint8Array;
+        try {
+          bytes = await deps.client.event(entry.uuid);
+        } catch (cause) {
+          transient++;
+          results.push({
+            uuid: entry.uuid,
+            status: "rejected",
+            reason: `could not fetch the event (${
+              describeFailure(cause)
+            }); it is tried again next pass`,
+            info: entry.info,
+          });
+          return;
+        }
+        const outcome = await processFetchedEvent(
+          peer,
+          { uuid: entry.uuid, sha256: entry.sha256, bytes },
+          {
+            ...deps,
+            now,
+            local: locals.has(entry.uuid) ? { event: locals.get(entry.uuid) } : undefined,
+          },
+        );
+        ready.push({ entry, outcome });
+      },
+    );
+    const toStore = ready.filter(({ outcome }) => outcome.store !== undefined);
+    const paths = deps.pathOf ? toStore.map(({ entry }) => deps.pathOf!(entry.uuid)) : [];
+    if (deps.commit) {
       // Journalled before the write, so a pass killed right after writing still gets committed.
-      beforeWrite: deps.commit ? (path) => deps.peerState.addPending(peer.name, path) : undefined,
-    });
-    results.push(outcome.result);
-    if (outcome.result.status !== "quarantined" && outcome.result.status !== "rejected") {
-      seen[entry.uuid] = entry.timestamp;
+      for (const path of paths) await deps.peerState.addPending(peer.name, path);
     }
-    if (outcome.written) {
-      written.push(outcome.written);
-      writtenResults.push(outcome.result);
+    await deps.store.put(...toStore.map(({ outcome }) => outcome.store!));
+    written.push(...paths);
+    for (const { entry, outcome } of ready) {
+      results.push(outcome.result);
+      if (outcome.result.status !== "quarantined" && outcome.result.status !== "rejected") {
+        seen[entry.uuid] = entry.timestamp;
+      }
+      if (outcome.store) writtenResults.push(outcome.result);
     }
-    done++;
+    done = Math.min(toFetch.length, start + WRITE_CHUNK);
     deps.onProgress?.({ peer: peer.name, phase: "events", done, total: toFetch.length });
-  });
+  }
 
   if (deps.signal?.aborted) {
     return await finish("failed", results, { error: "the pass was cancelled", next: { seen } });

@@ -32,12 +32,16 @@ export async function runPull(
 ): Promise<{ report: PullReport; job: JobRecord }> {
   await Deno.mkdir(`${deps.stateDir}/peers`, { recursive: true });
   return await withWriteLock(`${deps.stateDir}/peers/${peer.name}.lock`, async () => {
-    if (deps.dataDir) await removeStaleTempFiles(deps.dataDir);
     const job = await deps.jobs.start(peer.name, deps.trigger, deps.now());
     deps.onStart?.(job);
     let report: PullReport;
     try {
-      report = await pullPass(peer, deps);
+      const dataDir = deps.dataDir;
+      report = await pullPass(peer, {
+        ...deps,
+        beforeWrites: deps.beforeWrites ??
+          (dataDir ? () => removeStaleTempFiles(dataDir) : undefined),
+      });
     } catch (cause) {
       await deps.jobs.finish(job, {
         status: "failed",
