@@ -3,6 +3,8 @@
  * The registry of `kura` commands, in the order `kura --help` lists them.
  */
 import type { Command } from "./command.ts";
+import { exportCommand } from "./export.ts";
+import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
 import { validateCommand } from "./validate.ts";
 import { pullCommand } from "./pull.ts";
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   quarantineCommand,
   jobsCommand,
   tokenCommand,
+  feedCommand,
+  exportCommand,
 ];

@@ -20,3 +20,5 @@ export * from "./job_store.ts";
 export * from "./peer_state_store.ts";
 export * from "./git_repo.ts";
 export * from "./stale_temp_files.ts";
+export * from "./feed_definitions.ts";
+export * from "./feed_folder.ts";
