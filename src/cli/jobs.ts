@@ -4,7 +4,7 @@
  */
 import { JobStore } from "../store/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
-import { configFromFlags, parseFlags, parseFormat } from "./parse_flags.ts";
+import { configFromFlags, parseCount, parseFlags, parseFormat } from "./parse_flags.ts";
 
 /** `kura jobs`. */
 export const jobsCommand: Command = {
@@ -33,7 +33,7 @@ ${COMMON_HELP}`,
       return Exit.Ok;
     }
     const format = parseFormat(flags.values.format, ["human", "json"] as const, "human");
-    const limit = Number(flags.values.limit ?? 20);
+    const limit = parseCount("limit", flags.values.limit) ?? 20;
     const config = await configFromFlags(flags.values, env);
     const jobs = await new JobStore(config.state).list({ peer: flags.values.peer, limit });
     if (format === "json") {

@@ -14,7 +14,7 @@ import {
 } from "../sync/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { eventChecksFor } from "./event_checks.ts";
-import { configFromFlags, parseFlags, parseFormat } from "./parse_flags.ts";
+import { configFromFlags, parseCount, parseFlags, parseFormat } from "./parse_flags.ts";
 import { formatResult } from "./pull_output.ts";
 
 /** `kura peers`. */
@@ -127,8 +127,8 @@ ${COMMON_HELP}`,
           since: flags.values.since,
           until: flags.values.until,
           text: flags.values.search,
-          page: flags.values.page ? Number(flags.values.page) : undefined,
-          limit: flags.values.limit ? Number(flags.values.limit) : undefined,
+          page: parseCount("page", flags.values.page),
+          limit: parseCount("limit", flags.values.limit),
         });
         const known = new Set(await context.store.list());
         out(

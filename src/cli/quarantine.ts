@@ -4,6 +4,7 @@
  * with a receipt (peer, uuid, reason, time) and the exact bytes fetched.
  */
 import { UsageError } from "../errors.ts";
+import { isCanonicalUuid } from "../model/mod.ts";
 import { createPullContext, fetchOne } from "../sync/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { eventChecksFor } from "./event_checks.ts";
@@ -82,6 +83,12 @@ ${COMMON_HELP}`,
         const id = requireOne(ids, "retry");
         const entry = await quarantine.get(id);
         if (!entry) return notFound(env, id);
+        if (!isCanonicalUuid(entry.receipt.uuid)) {
+          env.stderr(
+            `kura quarantine: ${id} is a manifest entry whose key is not a uuid; it cannot be fetched again (drop it)\n`,
+          );
+          return Exit.Error;
+        }
         const peer = context.peer(entry.receipt.peer);
         const result = await fetchOne(peer, entry.receipt.uuid, {
           client: await context.client(peer),

@@ -16,3 +16,4 @@ export * from "./pull_context.ts";
 export * from "./fetch_one.ts";
 export * from "./test_peer.ts";
 export * from "./poller.ts";
+export * from "./sync_service.ts";

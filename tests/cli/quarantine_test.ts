@@ -39,3 +39,22 @@ Deno.test("kura quarantine lists, shows, retries and drops receipts", async () =
   const missing = await runKura(["quarantine", "show", "nope"], dir.path);
   equal(missing.code, 2);
 });
+
+Deno.test("kura quarantine retry refuses a receipt whose manifest key is not a uuid", async () => {
+  await using dir = await tempDir();
+  await using server = startFeedServer(feedFiles([E1]));
+  const manifest = JSON.parse(new TextDecoder().decode(server.files.get("/manifest.json")));
+  server.put("/manifest.json", JSON.stringify({ "../../x": manifest[E1.uuid!] }));
+  await syncWorkspace(dir.path, server.url, { commit: false });
+  await runKura(["pull"], dir.path);
+  const [receipt] = JSON.parse(
+    (await runKura(["quarantine", "list", "--format", "json"], dir.path)).stdout,
+  );
+  const retry = await runKura(["quarantine", "retry", receipt.id], dir.path);
+  equal(retry.code, 2);
+  match(retry.stderr, /cannot be fetched again \(drop it\)/);
+  equal(
+    JSON.parse((await runKura(["quarantine", "list", "--format", "json"], dir.path)).stdout).length,
+    1,
+  );
+});
