@@ -5,7 +5,8 @@
  * audience receives them (sync_transform.ts), only exportable tags (tag_export.ts), sharing-group
  * metadata only where the audience may see the group, references only between elements that are
  * still there, and only the fields MISP sends to another instance (misp-behaviour.md §2.5, §3.2):
- * no local ids, no `Org`, no galaxies, proposals, sightings, correlations or unknown keys.
+ * no local ids, no `Org`, no galaxies, proposals, sightings, correlations or unknown keys. This is
+ * field-survey.md §4.3's "one pure distribution filter", applied to every element type.
  */
 import type {
   Attribute,

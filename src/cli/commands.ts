@@ -3,8 +3,15 @@
  * The registry of `kura` commands, in the order `kura --help` lists them.
  */
 import type { Command } from "./command.ts";
+import { exportCommand } from "./export.ts";
+import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Every command. */
-export const COMMANDS: readonly Command[] = [validateCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  fmtCommand,
+  feedCommand,
+  exportCommand,
+];

@@ -39,9 +39,11 @@ export function shapeFeedEvent(event: MispEvent, definition: FeedDefinition): Mi
  * distribution (PyMISP's default `with_distribution=False`).
  */
 function stripDistribution(event: MispEvent): void {
+  // Set to undefined rather than deleted: the JSON writer leaves undefined out, and objects keep
+  // their shape (delete makes later property access slow on large events).
   const strip = (item: { distribution?: unknown; SharingGroup?: unknown }) => {
-    delete item.distribution;
-    delete item.SharingGroup;
+    if (item.distribution !== undefined) item.distribution = undefined;
+    if (item.SharingGroup !== undefined) item.SharingGroup = undefined;
   };
   strip(event);
   for (const attribute of event.Attribute ?? []) strip(attribute);

@@ -4,12 +4,15 @@
  * hashes assembled. A server that updates one event at a time uses `renderFeedEvent`,
  * `formatManifest` and `formatHashes` directly.
  */
-import type { AccessContext } from "../access/mod.ts";
 import type { MispEvent } from "../model/mod.ts";
 import type { FeedDefinition } from "./feed_definition.ts";
 import { formatHashes } from "./hashes.ts";
 import { formatManifest } from "./manifest.ts";
-import { type RenderedFeedEvent, renderFeedEvent } from "./render_feed_event.ts";
+import {
+  type FeedRenderContext,
+  type RenderedFeedEvent,
+  renderFeedEvent,
+} from "./render_feed_event.ts";
 
 /** A rendered feed. */
 export interface RenderedFeed {
@@ -29,7 +32,7 @@ export interface RenderedFeed {
 export function renderFeed(
   events: Iterable<MispEvent>,
   definition: FeedDefinition,
-  context: AccessContext,
+  context: FeedRenderContext,
 ): RenderedFeed {
   const byUuid = new Map<string, RenderedFeedEvent>();
   for (const event of events) {

@@ -14,3 +14,5 @@ export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
 export * from "./record_registry.ts";
+export * from "./feed_definitions.ts";
+export * from "./feed_folder.ts";
