@@ -6,6 +6,7 @@ import type { Command } from "./command.ts";
 import { exportCommand } from "./export.ts";
 import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
+import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Every command. */
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   feedCommand,
   exportCommand,
+  serveCommand,
 ];
