@@ -6,6 +6,7 @@ import type { Command } from "./command.ts";
 import { exportCommand } from "./export.ts";
 import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
+import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
 import { pullCommand } from "./pull.ts";
 import { peersCommand } from "./peers.ts";
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   tokenCommand,
   feedCommand,
   exportCommand,
+  serveCommand,
 ];
