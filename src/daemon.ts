@@ -1,13 +1,16 @@
 /**
  * @module
  * The daemon: renders the feeds (publish/), watches `data/` and `feeds/` (watch/) and applies each
- * batch of changes, and serves the HTTP app (http/) with `Deno.serve`, until its signal is aborted.
- * Start-up renders before listening, so the first request already sees every feed.
+ * batch of changes, polls the configured peers (sync/, each pass a recorded job; what it pulls is
+ * seen by the watcher like any other change), and serves the HTTP app (http/) with `Deno.serve`,
+ * admin endpoints included, until its signal is aborted. Start-up renders before listening, so the
+ * first request already sees every feed.
  */
 import type { Config } from "./config/mod.ts";
 import { createApp, type Logger, MetricsRegistry, observeRender } from "./http/mod.ts";
 import { FeedCache, type RenderReport } from "./publish/mod.ts";
 import { TokenStore } from "./store/mod.ts";
+import { createSyncService } from "./sync/mod.ts";
 import type { EventCheck } from "./validate/mod.ts";
 import { ChokidarWatcher, type Watcher } from "./watch/mod.ts";
 
@@ -27,6 +30,10 @@ export interface DaemonOptions {
   readonly displayPath?: (path: string) => string;
   /** The watcher (default: chokidar on the data and feeds folders). */
   readonly watcher?: Watcher;
+  /** Reads environment variables (peer tokens named `KURA_…`); default: none readable. */
+  readonly getEnv?: (name: string) => string | undefined;
+  /** Poller tuning for tests: first passes within this many seconds of start (default 30). */
+  readonly pollStartDelay?: number;
 }
 
 /** A running daemon. */
@@ -60,6 +67,13 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     checks: options.checks,
     now,
   });
+  const sync = await createSyncService(config, {
+    getEnv: options.getEnv ?? (() => undefined),
+    now,
+    checks: options.checks,
+    log: logger,
+    startDelay: options.pollStartDelay,
+  });
   const metrics = new MetricsRegistry();
   const reported = (report: RenderReport) => {
     observeRender(metrics, report);
@@ -75,6 +89,12 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     now,
     version: options.version,
     displayPath: show,
+    admin: {
+      jobs: sync.context.jobs,
+      peers: config.peers,
+      peerState: sync.context.peerState,
+      poller: sync.poller,
+    },
   });
   const stopping = new AbortController();
   let listening!: (url: string) => void;
@@ -96,6 +116,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   }
   const address = await url;
   logger("info", "listening", { url: address, data: show(config.data), feeds: show(config.feeds) });
+  sync.start();
+  if (config.peers.length > 0) {
+    logger("info", "polling peers", { peers: config.peers.map((peer) => peer.name) });
+  }
 
   const watching = (async () => {
     for await (const batch of watcher.batches()) {
@@ -114,6 +138,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const stop = () =>
     stopped ??= (async () => {
       logger("info", "stopping");
+      await sync.stop();
       stopping.abort();
       await watcher.close();
       await Promise.all([server.finished, watching]);

@@ -26,18 +26,27 @@ log and in GET /status. Stops cleanly on SIGINT or SIGTERM.
 
 Endpoints: GET|HEAD /feeds/<name>/manifest.json, /feeds/<name>/hashes.csv,
 /feeds/<name>/<uuid>.json (Authorization: Bearer <token> for token feeds), GET /healthz,
-GET /status, GET /metrics. Logs: one JSON object per line on stdout.
+GET /status, GET /metrics; with an admin token: GET /jobs, GET /jobs/<id>, GET /peers,
+POST /peers/<name>/pull. Logs: one JSON object per line on stdout.
+
+The configured peers are polled, each on its own interval (see kura pull for what a pass does).
 
 Options:
   --host <host>     address to listen on (default: config server.host, 127.0.0.1)
   --port <port>     port to listen on, 0 for any free one (default: config server.port, 8080)
+  --first-poll <s>  each peer's first pass comes within this many seconds of start, spread at
+                    random (default 30); passes can always be started with POST /peers/<name>/pull
 
 Exit status: 0 stopped by a signal, 2 usage, configuration or listening error.
 
 ${COMMON_HELP}`,
 
   async run(args, env) {
-    const flags = parseFlags(args, { host: { type: "string" }, port: { type: "string" } });
+    const flags = parseFlags(args, {
+      host: { type: "string" },
+      port: { type: "string" },
+      "first-poll": { type: "string" },
+    });
     if (flags.values.help) {
       env.stdout(this.help + "\n");
       return Exit.Ok;
@@ -69,6 +78,8 @@ ${COMMON_HELP}`,
         version: VERSION,
         now: env.now,
         displayPath: (path) => displayPath(path, env.cwd),
+        getEnv: env.getEnv,
+        pollStartDelay: parseSeconds(flags.values["first-poll"]),
       });
     } catch (cause) {
       if (cause instanceof Deno.errors.AddrInUse || cause instanceof Deno.errors.AddrNotAvailable) {
@@ -90,6 +101,14 @@ function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535; got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,7}$/.test(value)) {
+    throw new UsageError(`--first-poll must be a number of seconds; got "${value}"`);
   }
   return Number(value);
 }

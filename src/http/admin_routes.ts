@@ -3,16 +3,20 @@
  * The admin endpoints of the daemon, all behind an admin token (`kura token add --admin`, sent as
  * `Authorization: Bearer <token>`): `GET /jobs` (recorded pull passes), `GET /jobs/<id>`,
  * `GET /peers` (each peer's status, last success, last error) and `POST /peers/<name>/pull` (start a
- * pass now: 202 with the job, 409 while one runs).
+ * pass now: 202 with the job, 409 while one runs). Errors are thrown and mapped by error_status.ts.
  */
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { PeerConfig } from "../config/mod.ts";
-import type { JobStore, PeerStateStore, TokenStore } from "../store/mod.ts";
+import { ConflictError, NotFoundError, UsageError } from "../errors.ts";
+import type { JobStore, PeerStateStore } from "../store/mod.ts";
 import type { Poller } from "../sync/mod.ts";
+import type { AppEnv } from "./app_env.ts";
+import { requireToken, type TokenVerifier } from "./bearer_auth.ts";
 
 /** What the admin routes use. */
 export interface AdminDeps {
-  readonly tokens: Pick<TokenStore, "verify">;
+  readonly tokens: TokenVerifier;
   readonly jobs: Pick<JobStore, "list" | "get">;
   readonly peers: readonly PeerConfig[];
   readonly peerState: Pick<PeerStateStore, "get">;
@@ -20,44 +24,37 @@ export interface AdminDeps {
   readonly poller?: Pick<Poller, "status" | "pullNow">;
 }
 
-/** The admin routes, to be mounted at the root of the daemon's app. */
-export function adminRoutes(deps: AdminDeps): Hono {
-  const app = new Hono();
-  const guard = async (authorization: string | undefined): Promise<boolean> => {
-    const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(authorization ?? "");
-    return match !== null && (await deps.tokens.verify(match[1]!, "admin")) !== undefined;
-  };
+/** The admin routes, mounted at the root of the daemon's app. */
+export function adminRoutes(deps: AdminDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const admin = requireToken(deps.tokens, () => "admin");
   for (const path of ["/jobs", "/jobs/*", "/peers", "/peers/*"]) {
-    app.use(path, async (c, next) => {
-      if (!(await guard(c.req.header("Authorization")))) {
-        c.header("WWW-Authenticate", 'Bearer realm="kura"');
-        c.header("Cache-Control", "no-store");
-        return c.json({ error: "An admin token is required (Authorization: Bearer <token>)" }, 401);
-      }
-      c.header("Cache-Control", "no-store");
+    app.use(path, admin, async (c, next) => {
       await next();
-      return undefined;
+      c.header("Cache-Control", "no-store");
     });
   }
 
   app.get("/jobs", async (c) => {
-    const peer = c.req.query("peer");
+    c.set("route", "/jobs");
     const limitText = c.req.query("limit") ?? "50";
     if (!/^[1-9][0-9]{0,3}$/.test(limitText)) {
-      return c.json(
-        { error: `limit must be a whole number from 1 to 9999; got "${limitText}"` },
-        400,
-      );
+      throw new UsageError(`limit must be a whole number from 1 to 9999; got "${limitText}"`);
     }
-    return c.json({ jobs: await deps.jobs.list({ peer, limit: Number(limitText) }) });
+    return c.json({
+      jobs: await deps.jobs.list({ peer: c.req.query("peer"), limit: Number(limitText) }),
+    });
   });
 
   app.get("/jobs/:id", async (c) => {
+    c.set("route", "/jobs/:id");
     const job = await deps.jobs.get(c.req.param("id"));
-    return job ? c.json(job) : c.json({ error: `no job "${c.req.param("id")}"` }, 404);
+    if (!job) throw new NotFoundError(`No job "${c.req.param("id")}"`);
+    return c.json(job);
   });
 
   app.get("/peers", async (c) => {
+    c.set("route", "/peers");
     const live = new Map((deps.poller?.status() ?? []).map((status) => [status.name, status]));
     const peers = [];
     for (const peer of deps.peers) {
@@ -86,13 +83,14 @@ export function adminRoutes(deps: AdminDeps): Hono {
   });
 
   app.post("/peers/:name/pull", async (c) => {
+    c.set("route", "/peers/:name/pull");
     const name = c.req.param("name");
     if (!deps.peers.some((peer) => peer.name === name)) {
-      return c.json({ error: `no peer named "${name}"` }, 404);
+      throw new NotFoundError(`No peer named "${name}"`);
     }
-    if (!deps.poller) return c.json({ error: "the poller is not running" }, 503);
+    if (!deps.poller) throw new HTTPException(503, { message: "The poller is not running" });
     const job = await deps.poller.pullNow(name, "api");
-    if (!job) return c.json({ error: `a pass of peer "${name}" is already running` }, 409);
+    if (!job) throw new ConflictError(`A pass of peer "${name}" is already running`);
     c.header("Location", `/jobs/${job.id}`);
     return c.json({ job }, 202);
   });

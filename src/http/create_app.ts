@@ -15,6 +15,7 @@ import type { FeedSource } from "./feed_source.ts";
 import { type Logger, silentLogger } from "./logger.ts";
 import { MetricsRegistry } from "./metrics.ts";
 import { opsRoutes } from "./ops_routes.ts";
+import { type AdminDeps, adminRoutes } from "./admin_routes.ts";
 import { type RequestLimits, requestLimits } from "./request_limits.ts";
 import { requestLog } from "./request_log.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -39,6 +40,8 @@ export interface AppDeps {
   readonly version?: string;
   /** How file paths are shown in /status (default: as they are). */
   readonly displayPath?: (path: string) => string;
+  /** The admin endpoints (jobs, peers, pulls); absent = not served. */
+  readonly admin?: Omit<AdminDeps, "tokens">;
 }
 
 /** Builds the Hono app; serve it with `Deno.serve(options, app.fetch)`. */
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       version: deps.version ?? "unknown",
     }),
   );
+  if (deps.admin) app.route("/", adminRoutes({ ...deps.admin, tokens: deps.tokens }));
   app.notFound((c) => errorResponse(c, new NotFoundError("Not found")));
   app.onError((error, c) => {
     if (statusOf(error) >= 500) {

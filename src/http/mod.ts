@@ -8,6 +8,7 @@ export * from "./app_env.ts";
 export * from "./feed_source.ts";
 export * from "./feed_routes.ts";
 export * from "./ops_routes.ts";
+export * from "./admin_routes.ts";
 export * from "./feed_metrics.ts";
 export * from "./error_status.ts";
 export * from "./bearer_auth.ts";

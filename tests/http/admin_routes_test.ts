@@ -1,5 +1,6 @@
 import { deepEqual, equal, match } from "node:assert/strict";
-import { adminRoutes } from "../../src/http/admin_routes.ts";
+import { Hono } from "hono";
+import { adminRoutes, type AppEnv, errorResponse } from "../../src/http/mod.ts";
 import { JobStore, PeerStateStore, TokenStore } from "../../src/store/mod.ts";
 import type { JobRecord } from "../../src/store/mod.ts";
 import { testPeer } from "../support/pull_fixture.ts";
@@ -19,28 +20,34 @@ async function setup(dir: string, running = false) {
   const peerState = new PeerStateStore(dir);
   await peerState.put("peer-a", { seen: {}, failures: 0, lastSuccess: "2026-01-01T00:00:02.000Z" });
   const pulls: string[] = [];
-  const app = adminRoutes({
-    tokens,
-    jobs,
-    peers: [testPeer("http://127.0.0.1:1/")],
-    peerState,
-    poller: {
-      status: () => [{ name: "peer-a", running, failures: 0, nextRun: "2026-01-01T01:00:00.000Z" }],
-      pullNow: (name) => {
-        pulls.push(name);
-        return Promise.resolve(
-          running ? undefined : {
-            id: "job-1",
-            peer: name,
-            trigger: "api",
-            started: "",
-            status: "running",
-            counts: {},
-          } as JobRecord,
-        );
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => errorResponse(c, error));
+  app.route(
+    "/",
+    adminRoutes({
+      tokens,
+      jobs,
+      peers: [testPeer("http://127.0.0.1:1/")],
+      peerState,
+      poller: {
+        status:
+          () => [{ name: "peer-a", running, failures: 0, nextRun: "2026-01-01T01:00:00.000Z" }],
+        pullNow: (name) => {
+          pulls.push(name);
+          return Promise.resolve(
+            running ? undefined : {
+              id: "job-1",
+              peer: name,
+              trigger: "api",
+              started: "",
+              status: "running",
+              counts: {},
+            } as JobRecord,
+          );
+        },
       },
-    },
-  });
+    }),
+  );
   const request = (path: string, init: RequestInit = {}, token = admin) =>
     app.request(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
   return { app, request, feed, pulls, job };
