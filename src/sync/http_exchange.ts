@@ -186,7 +186,9 @@ async function readBody(
     }
     return reader.take(length);
   }
-  while (await reader.fill()) if (reader.buffered.length > max) throw tooLarge("larger");
+  do {
+    if (reader.buffered.length > max) throw tooLarge("larger");
+  } while (await reader.fill());
   return reader.take(reader.buffered.length);
 }
 
