@@ -42,7 +42,31 @@ export async function createSyncService(
     unitMs: options.unitMs,
     startDelay: options.startDelay,
     async run(peer, { signal, trigger, onStart }) {
-      const deps = await context.deps(peer, { trigger, signal });
+      let deps;
+      try {
+        deps = await context.deps(peer, { trigger, signal });
+      } catch (cause) {
+        // A missing secret is a failed pass like any other: recorded, visible in /jobs and /peers.
+        const message = (cause as Error).message;
+        const job = await context.jobs.start(peer.name, trigger, options.now());
+        onStart(job);
+        await context.jobs.finish(job, {
+          status: "failed",
+          counts: {},
+          error: message,
+          time: options.now(),
+        });
+        const state = await context.peerState.get(peer.name, { seen: false });
+        const time = options.now().toISOString();
+        await context.peerState.put(peer.name, {
+          ...state,
+          lastAttempt: time,
+          lastError: { time, message },
+          failures: state.failures + 1,
+        }, { seenChanged: false });
+        log("warn", "pull pass failed", { peer: peer.name, job: job.id, error: message });
+        return { status: "failed" };
+      }
       const { report, job } = await runPull(peer, { ...deps, onStart });
       log(report.status === "failed" ? "warn" : "info", "pull pass finished", {
         peer: peer.name,

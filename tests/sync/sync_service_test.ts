@@ -32,3 +32,25 @@ Deno.test("createSyncService() polls each peer as recorded jobs, pulls on demand
   await service.stop();
   equal(service.poller.status()[0]?.running, false);
 });
+
+Deno.test("createSyncService() records a pass whose peer secret is missing as a failed job", async () => {
+  await using dir = await tempDir();
+  await syncWorkspace(dir.path, "http://127.0.0.1:9/", {
+    commit: false,
+    peer: { token: { env: "KURA_NOT_SET" } },
+  });
+  const config = await loadConfig({ cwd: dir.path });
+  const service = await createSyncService(config, {
+    getEnv: () => undefined,
+    now: () => new Date(),
+  });
+  const job = await service.poller.pullNow("peer-a");
+  equal(job?.trigger, "api");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const [record] = await service.context.jobs.list();
+  equal(record?.status, "failed");
+  ok(/KURA_NOT_SET is not set/.test(record?.error ?? ""));
+  const state = await service.context.peerState.get("peer-a");
+  equal(state.failures, 1);
+  await service.stop();
+});
