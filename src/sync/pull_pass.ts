@@ -6,24 +6,26 @@
  * written when asked. One result per manifest entry; failed checks go to the quarantine.
  */
 import type { PeerConfig } from "../config/mod.ts";
-import { InvalidDataError, TransferError } from "../errors.ts";
+import { InvalidDataError } from "../errors.ts";
 import {
   decidePull,
   type EventResult,
   type LocalSummary,
   type ManifestEntry,
   parseManifest,
-  SYNC_STATUSES,
   type SyncStatus,
 } from "../merge/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
 import { processFetchedEvent, type ProcessOutcome } from "./process_event.ts";
+import { commitMessage } from "./commit_message.ts";
+import { countResults, describeFailure, existing, forEachLimited } from "./pass_results.ts";
+
+export { countResults, describeFailure } from "./pass_results.ts";
 
 /** Events fetched and merged before they are written together. */
 const WRITE_CHUNK = 64;
-import { commitMessage } from "./commit_message.ts";
 
 /** Progress of a pass, for a bar or log lines. */
 export interface PullProgress {
@@ -295,47 +297,6 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
   });
 }
 
-/** Counts results per status. */
-export function countResults(results: readonly EventResult[]): Record<SyncStatus, number> {
-  const counts = Object.fromEntries(SYNC_STATUSES.map((status) => [status, 0])) as Record<
-    SyncStatus,
-    number
-  >;
-  for (const result of results) counts[result.status]++;
-  return counts;
-}
-
-/** A plain description of why a transfer or a pass failed. */
-export function describeFailure(cause: unknown): string {
-  if (cause instanceof TransferError || cause instanceof InvalidDataError) return cause.message;
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-}
-
 function sortResults(results: EventResult[]): EventResult[] {
   return results.sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
-}
-
-/** The paths that exist (a journalled write may not have happened before a crash). */
-async function existing(paths: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of paths) {
-    if (await Deno.stat(path).then(() => true, () => false)) found.push(path);
-  }
-  return found;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
