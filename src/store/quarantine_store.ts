@@ -22,6 +22,8 @@ export interface QuarantineReceipt {
   readonly bytes: number;
   /** Hex SHA-256 of the stored bytes. */
   readonly sha256: string;
+  /** The manifest timestamp of the entry, when known: the same entry is not fetched again. */
+  readonly timestamp?: number;
 }
 
 /** What to quarantine. */
@@ -31,6 +33,8 @@ export interface QuarantineInput {
   readonly reason: string;
   readonly time: Date;
   readonly body: Uint8Array;
+  /** The manifest timestamp of the entry, when known. */
+  readonly timestamp?: number;
 }
 
 /** Quarantine storage in `<state>/quarantine/`. */
@@ -58,6 +62,7 @@ export class QuarantineStore {
       time: input.time.toISOString(),
       bytes: input.body.length,
       sha256,
+      ...(input.timestamp === undefined ? {} : { timestamp: input.timestamp }),
     };
     await writeStateJson(`${dir}/${id}.json`, receipt);
     return receipt;

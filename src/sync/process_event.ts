@@ -35,7 +35,7 @@ export interface ProcessOutcome {
  */
 export async function processFetchedEvent(
   peer: PeerConfig,
-  fetched: { uuid: string; sha256?: string; bytes: Uint8Array },
+  fetched: { uuid: string; sha256?: string; bytes: Uint8Array; timestamp?: number },
   deps: ProcessDeps,
 ): Promise<ProcessOutcome> {
   const { uuid, bytes } = fetched;
@@ -46,6 +46,7 @@ export async function processFetchedEvent(
       reason,
       time: new Date(deps.now * 1000),
       body: bytes,
+      timestamp: fetched.timestamp,
     });
     return { result: { uuid, status: "quarantined", reason, info, quarantineId: receipt.id } };
   };

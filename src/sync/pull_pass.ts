@@ -158,6 +158,9 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
   const locals = new Map<string, Awaited<ReturnType<EventStore["get"]>>>();
   const toFetch: ManifestEntry[] = [];
   const seenBefore = await deps.peerState.seen(peer.name);
+  const quarantined = new Map(
+    (await deps.quarantine.list(peer.name)).map((receipt) => [receipt.uuid, receipt]),
+  );
   const seen: Record<string, number> = { ...seenBefore };
   for (const entry of entries) {
     let local: LocalSummary | undefined;
@@ -199,8 +202,19 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
       internal: peer.internal,
       now,
     });
-    if (decision.fetch) toFetch.push(entry);
-    else {
+    if (decision.fetch) {
+      const held = quarantined.get(entry.uuid);
+      if (held && held.timestamp === entry.timestamp) {
+        // Fetched before, failed a check, and the peer has not changed it since: not again.
+        results.push({
+          uuid: entry.uuid,
+          status: "quarantined",
+          reason: `still quarantined, unchanged by the peer: ${held.reason}`,
+          info: entry.info,
+          quarantineId: held.id,
+        });
+      } else toFetch.push(entry);
+    } else {
       results.push({
         uuid: entry.uuid,
         status: decision.status,
@@ -243,7 +257,7 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
         }
         const outcome = await processFetchedEvent(
           peer,
-          { uuid: entry.uuid, sha256: entry.sha256, bytes },
+          { uuid: entry.uuid, sha256: entry.sha256, bytes, timestamp: entry.timestamp },
           {
             ...deps,
             now,

@@ -261,3 +261,24 @@ Deno.test("pullPass() checks integrity:sha256 when the manifest gives it", async
   equal(bad?.status, "quarantined");
   match(bad?.reason ?? "", /integrity:sha256 mismatch/);
 });
+
+Deno.test("pullPass() does not fetch or quarantine again an entry the peer has not changed", async () => {
+  await using dir = await tempDir();
+  await using server = startFeedServer(feedFiles([E1]));
+  server.put(`/${E1.uuid}.json`, "{broken");
+  const peer = testPeer(server.url);
+  const deps = pullDeps(dir.path, peer);
+  const first = await pullPass(peer, deps);
+  equal(first.results[0]?.status, "quarantined");
+  await deps.peerState.put("peer-a", { seen: {}, failures: 0 }); // forget the ETag
+  server.requests.length = 0;
+  const second = await pullPass(peer, deps);
+  equal(second.results[0]?.status, "quarantined");
+  match(
+    second.results[0]?.reason ?? "",
+    /still quarantined, unchanged by the peer: the event file is not valid JSON/,
+  );
+  equal(second.results[0]?.quarantineId, first.results[0]?.quarantineId);
+  deepEqual(server.requests.map((r) => r.path), ["/manifest.json"]);
+  equal((await deps.quarantine.list()).length, 1);
+});
