@@ -18,6 +18,7 @@ const RANK: Record<string, number> = {
   store: 4,
   watch: 4,
   sync: 5,
+  publish: 5,
   http: 6,
   "daemon.ts": 7,
   cli: 8,

@@ -34,3 +34,30 @@ export class InvalidDataError extends Error {
 export class UnauthorizedError extends Error {
   override name = "UnauthorizedError";
 }
+
+/** What went wrong talking to a peer over the network. */
+export type TransferProblem =
+  | "unreachable"
+  | "tls"
+  | "timeout"
+  | "address-refused"
+  | "too-large"
+  | "bad-response"
+  | "http-status"
+  | "redirect"
+  | "aborted";
+
+/** A transfer from a peer failed: network, TLS, limits, or an HTTP status other than 200/304. */
+export class TransferError extends Error {
+  override name = "TransferError";
+  /** Which kind of failure, for status mapping and retry decisions. */
+  readonly problem: TransferProblem;
+  /** HTTP status, when the peer answered. */
+  readonly status?: number;
+  /** Builds the error; `status` is the peer's HTTP status when there was one. */
+  constructor(problem: TransferProblem, message: string, status?: number) {
+    super(message);
+    this.problem = problem;
+    this.status = status;
+  }
+}

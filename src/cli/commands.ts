@@ -7,13 +7,25 @@ import { catalogCommand } from "./catalog.ts";
 import { exportCommand } from "./export.ts";
 import { feedCommand } from "./feed.ts";
 import { fmtCommand } from "./fmt.ts";
+import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
+import { pullCommand } from "./pull.ts";
+import { peersCommand } from "./peers.ts";
+import { quarantineCommand } from "./quarantine.ts";
+import { jobsCommand } from "./jobs.ts";
+import { tokenCommand } from "./token.ts";
 
 /** Every command. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   fmtCommand,
   catalogCommand,
+  pullCommand,
+  peersCommand,
+  quarantineCommand,
+  jobsCommand,
+  tokenCommand,
   feedCommand,
   exportCommand,
+  serveCommand,
 ];

@@ -63,3 +63,12 @@ export function parseFormat<F extends string>(
   if ((accepted as readonly string[]).includes(value)) return value as F;
   throw new UsageError(`--format must be one of ${accepted.join(", ")}; got "${value}"`);
 }
+
+/** Parses a positive whole-number option; undefined when absent. */
+export function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,6}$/.test(value)) {
+    throw new UsageError(`--${name} must be a positive whole number; got "${value}"`);
+  }
+  return Number(value);
+}

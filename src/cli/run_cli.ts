@@ -5,8 +5,7 @@
 import { ConfigError, InvalidDataError, UsageError } from "../errors.ts";
 import { type CliEnv, Exit } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
-
-const VERSION = "0.1.0";
+import { VERSION } from "./version.ts";
 
 /** Runs the CLI with `args` (without the program name) and returns the exit code. */
 export async function runCli(args: string[], env: CliEnv): Promise<number> {

@@ -3,6 +3,7 @@
  * kura's resolved configuration and its defaults. Every field of `kura.json` is optional; what is not
  * given comes from {@link DEFAULTS}. Paths here are absolute once resolved.
  */
+import type { PeerConfig } from "./peer_config.ts";
 
 /** Paths of the three MISP library checkouts; undefined = use the built-in minimal set. */
 export interface LibraryPaths {
@@ -36,9 +37,6 @@ export interface GitConfig {
   /** Commit what a sync pass wrote, one commit per pass (default false). */
   readonly commit: boolean;
 }
-
-/** A peer definition as configured (fields refined by the sync layer). */
-export type PeerConfig = Readonly<Record<string, unknown>> & { readonly name: string };
 
 /** The fully resolved configuration, parsed once at start-up. */
 export interface Config {

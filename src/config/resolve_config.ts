@@ -7,6 +7,7 @@ import * as v from "valibot";
 import { ConfigError } from "../errors.ts";
 import { type Config, DEFAULTS } from "./config.ts";
 import { ConfigFileSchema } from "./schema.ts";
+import { checkPeerTokenShape, resolvePeer } from "./peer_schema.ts";
 
 /** Path overrides given on the command line (relative to the working folder). */
 export interface ConfigOverrides {
@@ -34,6 +35,7 @@ export function resolveConfig(
   source: ConfigSource,
   overrides: ConfigOverrides = {},
 ): Config {
+  checkPeerTokenShape(raw, source.file ?? "config");
   const parsed = v.safeParse(ConfigFileSchema, raw ?? {});
   if (!parsed.success) {
     const problem = parsed.issues[0];
@@ -55,6 +57,7 @@ export function resolveConfig(
     }
     names.add(peer.name);
   }
+  const maxEventBytes = file.limits?.maxEventBytes ?? DEFAULTS.limits.maxEventBytes;
   return {
     root,
     file: source.file,
@@ -75,9 +78,9 @@ export function resolveConfig(
       host: overrides.host ?? file.server?.host ?? DEFAULTS.server.host,
       port: overrides.port ?? file.server?.port ?? DEFAULTS.server.port,
     },
-    limits: { maxEventBytes: file.limits?.maxEventBytes ?? DEFAULTS.limits.maxEventBytes },
+    limits: { maxEventBytes },
     git: { commit: file.git?.commit ?? DEFAULTS.git.commit },
-    peers: (file.peers ?? []) as Config["peers"],
+    peers: (file.peers ?? []).map((peer) => resolvePeer(peer, { maxEventBytes })),
   };
 }
 

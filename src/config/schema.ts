@@ -4,16 +4,9 @@
  * default.
  */
 import * as v from "valibot";
+import { PeerEntrySchema } from "./peer_schema.ts";
 
 const path = v.pipe(v.string(), v.minLength(1, "must not be empty"));
-
-/** Schema of a peer entry; the sync layer checks the rest of its fields. */
-export const PeerEntrySchema = v.looseObject({
-  name: v.pipe(
-    v.string(),
-    v.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lower-case letters, digits, - or _"),
-  ),
-});
 
 /** Schema of the config file. */
 export const ConfigFileSchema = v.strictObject({

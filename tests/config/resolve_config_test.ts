@@ -23,12 +23,17 @@ Deno.test("resolveConfig() resolves file paths against the config's folder and f
   equal(config.state, "/home/me/run/state");
 });
 
+const PEER = { name: "a", url: "https://a.example/feed", orgs: ["*"] };
 const bad: [string, unknown, RegExp][] = [
   ["an unknown field", { dta: "x" }, /field "dta"/],
   ["a port out of range", { server: { port: 70000 } }, /field "server.port"/],
   ["an empty data path", { data: "" }, /field "data": must not be empty/],
   ["a peer name with spaces", { peers: [{ name: "my peer" }] }, /field "peers.0.name"/],
-  ["a duplicated peer", { peers: [{ name: "a" }, { name: "a" }] }, /peer "a" is defined twice/],
+  [
+    "a duplicated peer",
+    { peers: [PEER, PEER] },
+    /peer "a" is defined twice/,
+  ],
 ];
 for (const [what, raw, message] of bad) {
   Deno.test(`resolveConfig() throws ConfigError naming the field for ${what}`, () => {

@@ -1,0 +1,173 @@
+/**
+ * @module
+ * Serving one feed file: a strong ETag from its SHA-256 and `If-None-Match` → 304 (MISP caches
+ * `manifest.json` by ETag, misp-behaviour.md §3.3), `Content-Length`, and gzip or brotli chosen by
+ * `Accept-Encoding`. Compressed copies and the ETag are made once per artefact (artefacts never
+ * change; a new version is a new artefact) and kept beside it, never per request. Very large files
+ * (`hashes.csv` of a big feed) are compressed in the background: they go out uncompressed until the
+ * copy is ready, rather than making a reader wait.
+ */
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { artefactBytes, artefactSha256, type FeedArtefact } from "../publish/mod.ts";
+
+/** Options of {@link artefactResponse}. */
+export interface ArtefactResponseOptions {
+  /** The `Cache-Control` value. */
+  readonly cacheControl: string;
+  /** Files smaller than this go out uncompressed (default 512 bytes). */
+  readonly minCompressBytes?: number;
+  /** Files larger than this are compressed in the background (default 4 MiB). */
+  readonly backgroundCompressBytes?: number;
+}
+
+type Coding = "br" | "gzip";
+
+/** What is kept beside an artefact: its ETag value and its compressed copies. */
+interface Derived {
+  readonly tag: string;
+  /** Per coding: the copy while being made, then the bytes, or null when it is not smaller. */
+  readonly pending: Partial<Record<Coding, Promise<Uint8Array | null>>>;
+  readonly ready: Partial<Record<Coding, Uint8Array | null>>;
+}
+
+const derived = new WeakMap<FeedArtefact, Derived>();
+
+/** The 200, 304 (or HEAD) response for `artefact` as `request` asks for it. */
+export async function artefactResponse(
+  request: Request,
+  artefact: FeedArtefact,
+  options: ArtefactResponseOptions,
+): Promise<Response> {
+  const known = derivedOf(artefact);
+  const accepted = acceptedCodings(request.headers.get("Accept-Encoding"));
+  const headers = new Headers({
+    "Content-Type": artefact.contentType,
+    "Cache-Control": options.cacheControl,
+    Vary: "Accept-Encoding",
+  });
+  const matched = matchingTag(request.headers.get("If-None-Match"), known.tag, accepted);
+  if (matched !== undefined) {
+    headers.set("ETag", `"${matched}"`);
+    return new Response(null, { status: 304, headers });
+  }
+  const coding = artefact.byteLength >= (options.minCompressBytes ?? 512)
+    ? await chooseCoding(artefact, known, accepted, options.backgroundCompressBytes ?? 4 << 20)
+    : undefined;
+  const body = coding ? known.ready[coding]! : undefined;
+  headers.set("ETag", `"${coding ? `${known.tag}-${coding}` : known.tag}"`);
+  if (coding) headers.set("Content-Encoding", coding);
+  headers.set("Content-Length", String(body ? body.length : artefact.byteLength));
+  if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+  return new Response(body ? (body as Uint8Array<ArrayBuffer>) : bodyOf(artefact), {
+    status: 200,
+    headers,
+  });
+}
+
+/** The codings the client accepts, best first (brotli before gzip at equal weight). */
+export function acceptedCodings(header: string | null): Coding[] {
+  if (!header) return [];
+  const weights = new Map<string, number>();
+  for (const item of header.split(",")) {
+    const [name = "", ...params] = item.split(";").map((part) => part.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name !== "") {
+      weights.set(name === "x-gzip" ? "gzip" : name, Number.isNaN(weight) ? 0 : weight);
+    }
+  }
+  const weightOf = (coding: Coding) => weights.get(coding) ?? weights.get("*") ?? 0;
+  return (["br", "gzip"] as const).filter((coding) => weightOf(coding) > 0).sort((a, b) =>
+    weightOf(b) - weightOf(a)
+  );
+}
+
+/**
+ * The tag to answer 304 with when `If-None-Match` names the current version (in any coding; the
+ * bytes behind them are the same file), else undefined.
+ */
+function matchingTag(header: string | null, tag: string, accepted: Coding[]): string | undefined {
+  if (!header) return undefined;
+  const own = [tag, `${tag}-gzip`, `${tag}-br`];
+  for (const item of header.split(",")) {
+    const value = item.trim().replace(/^W\//, "");
+    if (value === "*") return accepted[0] ? `${tag}-${accepted[0]}` : tag;
+    const opaque = value.replace(/^"(.*)"$/, "$1");
+    if (own.includes(opaque)) return opaque;
+  }
+  return undefined;
+}
+
+/** The coding to send, waiting for a copy only when the file is small enough. */
+async function chooseCoding(
+  artefact: FeedArtefact,
+  known: Derived,
+  accepted: Coding[],
+  backgroundAbove: number,
+): Promise<Coding | undefined> {
+  for (const coding of accepted) {
+    if (known.ready[coding] !== undefined) {
+      if (known.ready[coding] !== null) return coding;
+      continue;
+    }
+    const copy = startCompression(artefact, known, coding);
+    if (artefact.byteLength > backgroundAbove) continue; // not ready: never make a reader wait
+    if ((await copy) !== null) return coding;
+  }
+  return undefined;
+}
+
+function startCompression(
+  artefact: FeedArtefact,
+  known: Derived,
+  coding: Coding,
+): Promise<Uint8Array | null> {
+  const pending = known.pending[coding] ??
+    compress(artefactBytes(artefact), coding).then(
+      (bytes) => (bytes.length < artefact.byteLength ? bytes : null),
+      () => null,
+    ).then((bytes) => (known.ready[coding] = bytes));
+  known.pending[coding] = pending;
+  return pending;
+}
+
+function compress(bytes: Uint8Array, coding: Coding): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const done = (
+      error: Error | null,
+      result: Uint8Array,
+    ) => (error ? reject(error) : resolve(result));
+    if (coding === "gzip") gzip(bytes, { level: 6 }, done);
+    else {
+      // Quality 5 compresses better than gzip -6 at a similar cost; 11 (the default) is far slower.
+      brotliCompress(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }, done);
+    }
+  });
+}
+
+function derivedOf(artefact: FeedArtefact): Derived {
+  let known = derived.get(artefact);
+  if (!known) {
+    known = { tag: artefactSha256(artefact).slice(0, 32), pending: {}, ready: {} };
+    derived.set(artefact, known);
+  }
+  return known;
+}
+
+/** The body of an uncompressed artefact: its bytes, or a stream of its parts (never copied). */
+function bodyOf(artefact: FeedArtefact): BodyInit {
+  if (artefact.parts.length === 1) return artefact.parts[0]! as Uint8Array<ArrayBuffer>;
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = artefact.parts[next++];
+      if (part === undefined) controller.close();
+      else controller.enqueue(part);
+    },
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * @module
+ * Headers on every response that keep browsers from doing anything clever with feed content: no
+ * MIME sniffing, no framing, no scripts or subresources, no referrer, and no caching unless a route
+ * says otherwise. TLS (and so HSTS) is the reverse proxy's job; see the README's deployment notes.
+ */
+import type { MiddlewareHandler } from "hono";
+
+const HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/** Middleware adding the security headers (and `Cache-Control: no-store` when none is set). */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  };
+}
