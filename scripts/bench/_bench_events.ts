@@ -133,7 +133,10 @@ function attribute(random: Random, timestamp: number, relation?: string): Attrib
 }
 
 /** One event with `attributes` attributes in total, a fifth of them inside file objects. */
-export function benchEvent(random: Random, index: number, attributes: number): MispEvent {
+export function benchEvent(
+  random: Random,
+  { index, attributes }: { index: number; attributes: number },
+): MispEvent {
   const timestamp = 1_700_000_000 + index * 60;
   const inObjects = Math.floor(attributes / 5);
   const objects: MispObject[] = [];
@@ -191,7 +194,7 @@ export async function writeBenchEvents(
   const encoder = new TextEncoder();
   let bytes = 0;
   for (let i = 0; i < options.events; i++) {
-    const event = benchEvent(random, i, options.attributes);
+    const event = benchEvent(random, { index: i, attributes: options.attributes });
     const text = encoder.encode(formatEventDocument(event));
     bytes += text.length;
     await Deno.writeFile(`${folder}/events/${event.uuid}.json`, text);

@@ -17,14 +17,15 @@ export async function* checkFilesInOrder(
   settings: FileCheckSettings,
 ): AsyncGenerator<Issue[]> {
   const checks = await eventChecksFor(settings.config, { strictTags: settings.strictTags });
+  const context = { settings, checks };
   const pending: Promise<Issue[]>[] = [];
   let next = 0;
   while (next < files.length && pending.length < READ_AHEAD) {
-    pending.push(checkFoundFile(files[next++]!, settings, checks));
+    pending.push(checkFoundFile(files[next++]!, context));
   }
   while (pending.length > 0) {
     const issues = await pending.shift()!;
-    if (next < files.length) pending.push(checkFoundFile(files[next++]!, settings, checks));
+    if (next < files.length) pending.push(checkFoundFile(files[next++]!, context));
     yield issues;
   }
 }

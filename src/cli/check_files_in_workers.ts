@@ -26,12 +26,19 @@ export const WINDOW = 128;
 const PER_WORKER = 16;
 const WORKER_URL = new URL("./validate_worker.ts", import.meta.url).href;
 
-/** Yields the issues of each file, in the order of `files`, checked on `workerCount` workers. */
+/** Options of {@link checkFilesInWorkers}. */
+export interface WorkerPoolOptions {
+  readonly settings: FileCheckSettings;
+  /** Number of worker threads. */
+  readonly workers: number;
+}
+
+/** Yields the issues of each file, in the order of `files`, checked on worker threads. */
 export async function* checkFilesInWorkers(
   files: readonly FoundFile[],
-  settings: FileCheckSettings,
-  workerCount: number,
+  options: WorkerPoolOptions,
 ): AsyncGenerator<Issue[]> {
+  const { settings, workers: workerCount } = options;
   const workers: Worker[] = [];
   const load: number[] = [];
   const done = new Map<number, Issue[]>();

@@ -16,18 +16,22 @@ export interface FileCheckSettings {
   readonly now: number;
 }
 
-/** Checks one found file with the checks built for the run; `blocking` reads with blocking calls. */
-export function checkFoundFile(
-  file: FoundFile,
-  settings: FileCheckSettings,
-  checks: readonly EventCheck[],
-  options: { blocking?: boolean } = {},
-): Promise<Issue[]> {
+/** How to check files: the run's settings, the checks built from them, and how to read. */
+export interface FileCheckContext {
+  readonly settings: FileCheckSettings;
+  readonly checks: readonly EventCheck[];
+  /** Read with blocking calls (worker threads); default false. */
+  readonly blocking?: boolean;
+}
+
+/** Checks one found file. */
+export function checkFoundFile(file: FoundFile, context: FileCheckContext): Promise<Issue[]> {
+  const { settings } = context;
   return checkDataFile(file.path, {
     maxBytes: settings.config.limits.maxEventBytes,
     confineTo: file.root,
-    checks,
+    checks: context.checks,
     now: settings.now,
-    blocking: options.blocking ?? false,
+    blocking: context.blocking ?? false,
   });
 }

@@ -71,7 +71,7 @@ ${COMMON_HELP}`,
     const jobs = givenJobs ??
       Math.min(navigator.hardwareConcurrency, Math.floor(files.length / MIN_FILES_PER_WORKER));
     const results = jobs > 1
-      ? checkFilesInWorkers(files, settings, jobs)
+      ? checkFilesInWorkers(files, { settings, workers: jobs })
       : checkFilesInOrder(files, settings);
     const summary = emptySummary();
     const reports: FileReport[] = [];

@@ -48,7 +48,7 @@ async function drain(): Promise<void> {
   running = true;
   try {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const issues = await checkFoundFile(job.file, settings, checks, { blocking: true });
+      const issues = await checkFoundFile(job.file, { settings, checks, blocking: true });
       scope.postMessage({ type: "result", index: job.index, issues });
     }
   } catch (cause) {

@@ -38,14 +38,14 @@ Deno.test("checkFilesInWorkers() yields the same issues in the same order as che
   const inOrder = await collect(checkFilesInOrder(files, settings));
   equal(inOrder.length, 30);
   equal(inOrder.filter((issues) => issues.length > 0).length, 10);
-  deepEqual(await collect(checkFilesInWorkers(files, settings, 3)), inOrder);
+  deepEqual(await collect(checkFilesInWorkers(files, { settings, workers: 3 })), inOrder);
 });
 
 Deno.test("checkFilesInOrder() and checkFilesInWorkers() yield nothing for no files", async () => {
   await using dir = await tempDir();
   const settings = await settingsFor(dir.path);
   deepEqual(await collect(checkFilesInOrder([], settings)), []);
-  deepEqual(await collect(checkFilesInWorkers([], settings, 2)), []);
+  deepEqual(await collect(checkFilesInWorkers([], { settings, workers: 2 })), []);
 });
 
 Deno.test("checkFilesInWorkers() rejects when a worker fails instead of hanging", async () => {
@@ -53,5 +53,8 @@ Deno.test("checkFilesInWorkers() rejects when a worker fails instead of hanging"
   const files = await eventFiles(dir.path, 3);
   // A programmer error inside a worker (here: no file at all) must end the run with that error.
   const broken = [files[0]!, null as unknown as FoundFile, files[2]!];
-  await rejects(collect(checkFilesInWorkers(broken, await settingsFor(dir.path), 2)), /null/);
+  await rejects(
+    collect(checkFilesInWorkers(broken, { settings: await settingsFor(dir.path), workers: 2 })),
+    /null/,
+  );
 });

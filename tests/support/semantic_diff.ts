@@ -9,9 +9,9 @@
 const REORDERED = new Set(["Attribute", "Object", "ObjectReference", "EventReport"]);
 
 /** Every difference between `original` and `written`, as `path: what` lines; empty when equivalent. */
-export function semanticDiff(original: unknown, written: unknown, path = ""): string[] {
+export function semanticDiff(original: unknown, written: unknown): string[] {
   const found: string[] = [];
-  compare(original, written, path, found);
+  compare(original, written, "", found);
   return found;
 }
 

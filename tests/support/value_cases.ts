@@ -29,7 +29,7 @@ export function testValueCases(cases: readonly ValueCase[]): void {
 }
 
 /** Asserts the outcome of one value. */
-export function expectOutcome(type: string, value: string, outcome: Outcome): void {
+function expectOutcome(type: string, value: string, outcome: Outcome): void {
   const verdict = checkValue(type, value);
   const dump = JSON.stringify(verdict);
   if (outcome === "valid") {

@@ -12,8 +12,8 @@ import { FREE_TEXT_RULE, oneLineRule } from "./text_rules.ts";
 import {
   NO_PROBLEMS,
   nounOf,
-  quote,
   refusal,
+  type Shown,
   unchanged,
   type ValueProblem,
   type ValueRule,
@@ -63,18 +63,13 @@ export function compositeRule(
       const nb = second.rule.normalize(b);
       return na === a && nb === b ? whole : `${na}|${nb}`;
     },
-    check(value, shown, context) {
+    check(value, shown) {
       const bar = onlyBar(value);
       if (bar === -1) {
-        return [
-          refusal(
-            "value.composite",
-            shown,
-            noun,
-            `expected ${first.name}|${second.name} with exactly one "|", found ${countBars(value)}`,
-            context,
-          ),
-        ];
+        const why = `expected ${first.name}|${second.name} with exactly one "|", found ${
+          countBars(value)
+        }`;
+        return [refusal(shown, { code: "value.composite", noun, why })];
       }
       const a = value.slice(0, bar);
       const b = value.slice(bar + 1);
@@ -83,13 +78,16 @@ export function compositeRule(
     },
   };
 
-  function partProblems(part: Part, text: string, shown: string): readonly ValueProblem[] {
+  function partProblems(part: Part, text: string, shown: Shown): readonly ValueProblem[] {
     if (text === "") {
-      return [refusal("value.composite", shown, noun, `the ${part.name} part is empty`)];
+      const why = `the ${part.name} part is empty`;
+      return [refusal(shown, { code: "value.composite", noun, why })];
     }
-    const found = part.rule.check(text, text);
-    if (found.length === 0) return NO_PROBLEMS;
-    return part.rule.check(text, text, ` (the ${part.name} part of ${quote(shown)})`);
+    // Checked first with the plain text, so a valid part costs no allocation; a refused part is
+    // checked again to be named within the whole value.
+    if (part.rule.check(text, text).length === 0) return NO_PROBLEMS;
+    const whole = typeof shown === "string" ? shown : shown.whole;
+    return part.rule.check(text, { part: text, name: part.name, whole });
   }
 }
 

@@ -111,22 +111,16 @@ export const FREE_TEXT_TYPES: readonly string[] = [
   "full-name",
 ];
 
+const LINE_BREAK_WHY = "it must be one line but contains a line break";
+
 /** A one-line rule for `type` (also used for composite parts such as the filename of filename|md5). */
 export function oneLineRule(type: string): ValueRule {
   const noun = `a valid ${type}`;
   return {
     normalize: unchanged,
-    check: (value, shown, context) =>
+    check: (value, shown) =>
       hasLineBreak(value)
-        ? [
-          refusal(
-            "value.newline",
-            shown,
-            noun,
-            "it must be one line but contains a line break",
-            context,
-          ),
-        ]
+        ? [refusal(shown, { code: "value.newline", noun, why: LINE_BREAK_WHY })]
         : NO_PROBLEMS,
   };
 }

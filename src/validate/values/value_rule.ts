@@ -16,11 +16,25 @@ export interface ValueProblem {
 export interface ValueRule {
   /** MISP's per-type normalisation of a trimmed, refanged value (§4.3 step 4). */
   readonly normalize: (value: string) => string;
-  /**
-   * The problems of a normalised value, {@link NO_PROBLEMS} when it is valid. Messages quote `shown`
-   * (the value as written) followed by `context` (e.g. ` (the md5 part of "a.exe|x")`).
-   */
-  readonly check: (value: string, shown: string, context?: string) => readonly ValueProblem[];
+  /** The problems of a normalised value, {@link NO_PROBLEMS} when it is valid. */
+  readonly check: (value: string, shown: Shown) => readonly ValueProblem[];
+}
+
+/**
+ * How messages name a value: as written, or as a part of a composite value (`"zz" (the md5 part of
+ * "a.exe|zz")`). Messages are built only for problems, so naming costs nothing for valid values.
+ */
+export type Shown = string | {
+  readonly part: string;
+  readonly name: string;
+  readonly whole: string;
+};
+
+/** The quoted name of a value for a message. */
+export function describeShown(shown: Shown): string {
+  return typeof shown === "string"
+    ? quote(shown)
+    : `${quote(shown.part)} (the ${shown.name} part of ${quote(shown.whole)})`;
 }
 
 /** The shared empty result of a valid value (never mutated). */
@@ -45,22 +59,27 @@ export function simpleRule(options: SimpleRuleOptions): ValueRule {
   const { code, noun, explain } = options;
   return {
     normalize: options.normalize ?? unchanged,
-    check(value, shown, context) {
+    check(value, shown) {
       const why = explain(value);
-      return why === undefined ? NO_PROBLEMS : [refusal(code, shown, noun, why, context)];
+      return why === undefined ? NO_PROBLEMS : [refusal(shown, { code, noun, why })];
     },
   };
 }
 
-/** An error problem reading `"<value>"<context> is not <noun>: <why>`. */
-export function refusal(
-  code: string,
-  shown: string,
-  noun: string,
-  why: string,
-  context = "",
-): ValueProblem {
-  return { code, severity: "error", message: `${quote(shown)}${context} is not ${noun}: ${why}` };
+/** Why a value is refused: the rule's code, what a valid value is, and what is wrong. */
+export interface Refusal {
+  readonly code: string;
+  readonly noun: string;
+  readonly why: string;
+}
+
+/** An error problem reading `"<value>" is not <noun>: <why>`. */
+export function refusal(shown: Shown, reason: Refusal): ValueProblem {
+  return {
+    code: reason.code,
+    severity: "error",
+    message: `${describeShown(shown)} is not ${reason.noun}: ${reason.why}`,
+  };
 }
 
 /** A rule built from a pattern the whole normalised value must match. */
