@@ -2,8 +2,12 @@
  * @module
  * `kura validate [paths…]`: the verdict on every data file, for people and for CI.
  */
-import { checkDataFile, walkJsonFiles } from "../store/mod.ts";
+import { UsageError } from "../errors.ts";
+import { type FoundFile, walkJsonFiles } from "../store/mod.ts";
+import { checkFilesInOrder } from "./check_files_in_order.ts";
+import { checkFilesInWorkers } from "./check_files_in_workers.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
+import type { FileCheckSettings } from "./file_checks.ts";
 import { configFromFlags, parseFlags, parseFormat } from "./parse_flags.ts";
 import {
   addToSummary,
@@ -15,7 +19,9 @@ import {
   REPORT_FORMATS,
 } from "./report_issues.ts";
 import { displayPath } from "./display_path.ts";
-import { eventChecksFor } from "./event_checks.ts";
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_PER_WORKER = 50;
 
 /** `kura validate`. */
 export const validateCommand: Command = {
@@ -31,6 +37,8 @@ Options:
   --format <f>      human (default), json (one document), github (Actions annotations)
   --strict-tags     unknown or disabled tags are errors, not warnings
   --quiet           print only errors and the summary
+  --jobs <n>        threads checking files (default: one per CPU core for large runs;
+                    1 = no worker threads); output is the same whatever the number
 
 Exit status: 0 all valid, 1 invalid input found, 2 usage or I/O error.
 
@@ -41,30 +49,38 @@ ${COMMON_HELP}`,
       format: { type: "string" },
       "strict-tags": { type: "boolean" },
       quiet: { type: "boolean" },
+      jobs: { type: "string" },
     });
     if (flags.values.help) {
       env.stdout(this.help + "\n");
       return Exit.Ok;
     }
     const format = parseFormat(flags.values.format, REPORT_FORMATS, "human");
+    const givenJobs = parseJobs(flags.values.jobs);
     const config = await configFromFlags(flags.values, env);
     const paths = flags.positionals.length > 0
       ? flags.positionals.map((path) => (path.startsWith("/") ? path : `${env.cwd}/${path}`))
       : [config.data];
-    const checks = await eventChecksFor(config, {
+    const settings: FileCheckSettings = {
+      config,
       strictTags: flags.values["strict-tags"] ?? false,
-    });
-    const now = Math.floor(env.now().getTime() / 1000);
+      now: Math.floor(env.now().getTime() / 1000),
+    };
+    const files: FoundFile[] = [];
+    for await (const file of walkJsonFiles(paths)) files.push(file);
+    const jobs = givenJobs ??
+      Math.min(navigator.hardwareConcurrency, Math.floor(files.length / MIN_FILES_PER_WORKER));
+    const results = jobs > 1
+      ? checkFilesInWorkers(files, { settings, workers: jobs })
+      : checkFilesInOrder(files, settings);
     const summary = emptySummary();
     const reports: FileReport[] = [];
-    for await (const { path, root } of walkJsonFiles(paths)) {
-      let issues = await checkDataFile(path, {
-        maxBytes: config.limits.maxEventBytes,
-        confineTo: root,
-        checks,
-        now,
-      });
-      if (flags.values.quiet) issues = issues.filter((issue) => issue.severity === "error");
+    let index = 0;
+    for await (const found of results) {
+      const path = files[index++]!.path;
+      const issues = flags.values.quiet
+        ? found.filter((issue) => issue.severity === "error")
+        : found;
       addToSummary(summary, issues);
       const report = { file: displayPath(path, env.cwd), issues };
       if (format === "json") reports.push(report);
@@ -75,3 +91,13 @@ ${COMMON_HELP}`,
     return summary.invalid > 0 ? Exit.Invalid : Exit.Ok;
   },
 };
+
+/** `--jobs`: a whole number of threads, at least 1; undefined when not given. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+    throw new UsageError(`--jobs must be a whole number from 1 to 256; got "${value}"`);
+  }
+  return jobs;
+}

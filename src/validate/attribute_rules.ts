@@ -101,17 +101,22 @@ function checkAttributeValue(
   type: string,
   attribute: Attribute,
 ): void {
-  const at = childPath(path, "value");
   const value = attribute.value;
   if (value === undefined || value === null) {
-    ctx.issues.push(error("attribute.value.missing", at, `The ${type} attribute has no value`));
+    ctx.issues.push(
+      error(
+        "attribute.value.missing",
+        childPath(path, "value"),
+        `The ${type} attribute has no value`,
+      ),
+    );
     return;
   }
   if (utf8Length(value) > MAX_VALUE_BYTES) {
     ctx.issues.push(
       error(
         "attribute.value.size",
-        at,
+        childPath(path, "value"),
         `The ${type} value is longer than MISP's ${MAX_VALUE_BYTES} bytes`,
       ),
     );
@@ -120,8 +125,8 @@ function checkAttributeValue(
     const code = `attribute.${problem.code}`;
     ctx.issues.push(
       problem.severity === "error"
-        ? error(code, at, problem.message)
-        : warning(code, at, problem.message),
+        ? error(code, childPath(path, "value"), problem.message)
+        : warning(code, childPath(path, "value"), problem.message),
     );
   }
   if (BINARY_TYPES.has(type)) {

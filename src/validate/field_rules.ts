@@ -37,20 +37,29 @@ export function checkUuid(
   options: { required: boolean; key?: string },
 ): void {
   const key = options.key ?? "uuid";
-  const at = childPath(path, key);
   if (value === undefined || value === null || value === "") {
     if (options.required) {
-      ctx.issues.push(error(`${what}.${key}.missing`, at, `The ${what} has no ${key}`));
+      ctx.issues.push(
+        error(`${what}.${key}.missing`, childPath(path, key), `The ${what} has no ${key}`),
+      );
     }
     return;
   }
+  // Most uuids are canonical: one test settles them.
+  if (isCanonicalUuid(value)) return;
   if (!isUuid(value)) {
-    ctx.issues.push(error(`${what}.${key}.invalid`, at, `${key} "${value}" is not a valid uuid`));
-  } else if (!isCanonicalUuid(value)) {
+    ctx.issues.push(
+      error(
+        `${what}.${key}.invalid`,
+        childPath(path, key),
+        `${key} "${value}" is not a valid uuid`,
+      ),
+    );
+  } else {
     ctx.issues.push(
       warning(
         `${what}.${key}.case`,
-        at,
+        childPath(path, key),
         `${key} "${value}" should be lower-case, as MISP stores it`,
       ),
     );
@@ -66,20 +75,31 @@ export function checkTimestamp(
   what: string,
   required: boolean,
 ): void {
-  const at = childPath(path, key);
   if (value === undefined || value === null || value === "") {
-    if (required) ctx.issues.push(error(`${what}.${key}.missing`, at, `The ${what} has no ${key}`));
+    if (required) {
+      ctx.issues.push(
+        error(`${what}.${key}.missing`, childPath(path, key), `The ${what} has no ${key}`),
+      );
+    }
     return;
   }
   if (typeof value !== "string" || !DIGITS.test(value)) {
     ctx.issues.push(
-      error(`${what}.${key}.invalid`, at, `${key} "${value}" is not an epoch timestamp in seconds`),
+      error(
+        `${what}.${key}.invalid`,
+        childPath(path, key),
+        `${key} "${value}" is not an epoch timestamp in seconds`,
+      ),
     );
     return;
   }
   if (ctx.now !== undefined && Number(value) > ctx.now + FUTURE_SLACK_SECONDS) {
     ctx.issues.push(
-      warning(`${what}.${key}.future`, at, `${key} ${value} lies more than a day in the future`),
+      warning(
+        `${what}.${key}.future`,
+        childPath(path, key),
+        `${key} ${value} lies more than a day in the future`,
+      ),
     );
   }
 }
@@ -119,11 +139,16 @@ export function checkDistribution(
   what: string,
   options: { max: 4 | 5; required: boolean },
 ): void {
-  const at = childPath(path, "distribution");
   const raw = item.distribution;
   if (raw === undefined || raw === null || raw === "") {
     if (options.required) {
-      ctx.issues.push(error(`${what}.distribution.missing`, at, `The ${what} has no distribution`));
+      ctx.issues.push(
+        error(
+          `${what}.distribution.missing`,
+          childPath(path, "distribution"),
+          `The ${what} has no distribution`,
+        ),
+      );
     }
     return;
   }
@@ -132,7 +157,7 @@ export function checkDistribution(
     ctx.issues.push(
       error(
         `${what}.distribution.invalid`,
-        at,
+        childPath(path, "distribution"),
         `distribution "${raw}" is not allowed on ${article(what)} (0–${options.max})`,
       ),
     );
@@ -140,14 +165,13 @@ export function checkDistribution(
   }
   const sgId = item.sharing_group_id;
   const hasSgId = sgId !== undefined && sgId !== null && sgId !== "" && sgId !== "0";
-  const sgPath = childPath(path, "sharing_group_id");
   if (level === 4) {
     const sg = item.SharingGroup as { uuid?: unknown } | undefined;
     if (!hasSgId && !(sg && isUuid(sg.uuid))) {
       ctx.issues.push(
         error(
           `${what}.sharing_group.missing`,
-          sgPath,
+          childPath(path, "sharing_group_id"),
           `distribution 4 (sharing group) needs a sharing group: give SharingGroup with its uuid`,
         ),
       );
@@ -156,7 +180,7 @@ export function checkDistribution(
     ctx.issues.push(
       error(
         `${what}.sharing_group.unexpected`,
-        hasSgId ? sgPath : childPath(path, "SharingGroup"),
+        hasSgId ? childPath(path, "sharing_group_id") : childPath(path, "SharingGroup"),
         `A sharing group is named but distribution is ${level}, not 4; MISP requires sharing_group_id "0"`,
       ),
     );

@@ -3,7 +3,7 @@
  * Validation of MISP data: `(event, options) → Issue[]`. Pure; never throws on bad data.
  */
 export { type EventCheck, validateEvent, type ValidateOptions } from "./validate_event.ts";
-export { checkValue, type ValueProblem, type ValueVerdict } from "./check_value.ts";
+export { checkValue, normalizeValue, type ValueProblem, type ValueVerdict } from "./check_value.ts";
 export {
   type RecordKind,
   type RecordVerdict,

@@ -29,13 +29,15 @@ export function validateEvent(event: MispEvent, options: ValidateOptions = {}): 
   (event.Attribute ?? []).forEach((attribute, index) => {
     const at = childPath(attributesPath, index);
     checkAttribute(ctx, at, attribute, false);
-    checkTags(ctx, childPath(at, "Tag"), attribute.Tag);
+    // Paths are built only when there is something to check: this loop runs for every attribute.
+    if (attribute.Tag) checkTags(ctx, childPath(at, "Tag"), attribute.Tag);
   });
   const objectsPath = childPath(base, "Object");
   (event.Object ?? []).forEach((object, index) => {
     const at = childPath(objectsPath, index);
     checkObject(ctx, at, object);
     (object.Attribute ?? []).forEach((attribute, attributeIndex) => {
+      if (!attribute.Tag) return;
       checkTags(
         ctx,
         childPath(childPath(childPath(at, "Attribute"), attributeIndex), "Tag"),
@@ -61,6 +63,9 @@ function safely(check: EventCheck, event: MispEvent): Issue[] {
 
 /** Attribute, object and reference uuids are global identities: none may repeat within an event. */
 function checkUniqueUuids(ctx: RuleContext, event: MispEvent): void {
+  // A first pass without paths: building a path per item costs more than the check itself, and
+  // repeats are rare, so paths are built only for an event that has one.
+  if (!hasRepeatedUuid(event)) return;
   const firstSeen = new Map<string, string>();
   const note = (uuid: unknown, path: string) => {
     if (!isFilled(uuid)) return;
@@ -85,4 +90,23 @@ function checkUniqueUuids(ctx: RuleContext, event: MispEvent): void {
     (object.ObjectReference ?? []).forEach((r, j) => note(r.uuid, `${at}.ObjectReference[${j}]`));
   });
   (event.EventReport ?? []).forEach((r, i) => note(r.uuid, `Event.EventReport[${i}]`));
+}
+
+function hasRepeatedUuid(event: MispEvent): boolean {
+  const seen = new Set<string>();
+  let repeated = false;
+  const note = (uuid: unknown) => {
+    if (repeated || !isFilled(uuid)) return;
+    const key = uuid.toLowerCase();
+    if (seen.has(key)) repeated = true;
+    else seen.add(key);
+  };
+  for (const attribute of event.Attribute ?? []) note(attribute.uuid);
+  for (const object of event.Object ?? []) {
+    note(object.uuid);
+    for (const attribute of object.Attribute ?? []) note(attribute.uuid);
+    for (const reference of object.ObjectReference ?? []) note(reference.uuid);
+  }
+  for (const report of event.EventReport ?? []) note(report.uuid);
+  return repeated;
 }

@@ -157,3 +157,63 @@ Deno.test("kura validate --help prints usage and exits 0", async () => {
   equal(run.code, 0);
   match(run.stdout, /Usage: kura validate/);
 });
+
+/** A data folder mixing valid files, bad values, unreadable JSON, records and a stray symlink. */
+async function mixedDataFolder(dir: string): Promise<void> {
+  const files: Record<string, string> = {};
+  for (let n = 1; n <= 40; n++) {
+    const attributes = [
+      sampleAttribute(1),
+      sampleAttribute(
+        2,
+        n % 3 === 0 ? { type: "md5", category: "Payload delivery", value: "xyz" } : {},
+      ),
+      sampleAttribute(3, n % 4 === 0 ? { type: "domain", value: "Example.COM" } : {}),
+    ];
+    files[`events/${uuidN(n)}.json`] = n % 7 === 0
+      ? "{ not json"
+      : formatEventDocument(sampleEvent({ uuid: uuidN(n), Attribute: attributes }));
+  }
+  files[`orgs/${uuidN(100)}.json`] = JSON.stringify({ Organisation: { uuid: uuidN(100) } });
+  files["events/notes.json"] = formatEventDocument(sampleEvent({ uuid: uuidN(101) }));
+  await dataFolder(dir, files);
+  await Deno.writeTextFile(`${dir}/outside.json`, "{}");
+  await Deno.symlink(`${dir}/outside.json`, `${dir}/data/events/${uuidN(102)}.json`);
+}
+
+for (const format of ["human", "json", "github"]) {
+  Deno.test(`kura validate --format ${format} prints the same with worker threads as without`, async () => {
+    await using dir = await tempDir();
+    await mixedDataFolder(dir.path);
+    const single = await runKura(["validate", "--format", format, "--jobs", "1"], dir.path);
+    equal(single.code, 1);
+    ok(single.stdout.length > 0);
+    for (const jobs of ["2", "3"]) {
+      const pooled = await runKura(["validate", "--format", format, "--jobs", jobs], dir.path);
+      deepEqual(pooled, single, `--jobs ${jobs}`);
+    }
+    const quiet = await runKura(["validate", "--quiet", "--jobs", "1"], dir.path);
+    deepEqual(await runKura(["validate", "--quiet", "--jobs", "2"], dir.path), quiet);
+  });
+}
+
+Deno.test("kura validate reports the summary of every file when run on worker threads", async () => {
+  await using dir = await tempDir();
+  await mixedDataFolder(dir.path);
+  const run = await runKura(["validate", "--jobs", "2"], dir.path);
+  equal(run.code, 1);
+  // 40 events, one misnamed event, one symlink, one organisation; 5 unreadable, 13 bad md5s,
+  // and the misnamed, symlinked and nameless-organisation files.
+  match(run.stderr, /^43 file\(s\): 23 valid, 20 invalid; /);
+  match(run.stdout, /"xyz" is not an md5/);
+  match(run.stdout, /warning: "Example\.COM" is valid but MISP stores it as "example\.com"/);
+});
+
+Deno.test("kura validate exits 2 when --jobs is not a whole number from 1", async () => {
+  await using dir = await tempDir();
+  for (const jobs of ["0", "two", "1.5"]) {
+    const run = await runKura(["validate", "--jobs", jobs], dir.path);
+    equal(run.code, 2);
+    match(run.stderr, /--jobs must be a whole number/);
+  }
+});
