@@ -91,11 +91,14 @@ function checkReference(
     isFilled(sourceUuid) && isFilled(source.uuid) &&
     sourceUuid.toLowerCase() !== source.uuid.toLowerCase()
   ) {
+    // MISP captures a reference as part of the object that holds it, so the nesting decides the
+    // source; PyMISP's feed generator is known to write a random object_uuid here (SOURCES.md).
     ctx.issues.push(
-      error(
+      warning(
         "reference.source.mismatch",
         childPath(path, reference.object_uuid ? "object_uuid" : "source_uuid"),
-        `The reference starts at "${sourceUuid}" but sits in object "${source.uuid}"`,
+        `The reference says it starts at "${sourceUuid}" but sits in object "${source.uuid}"; ` +
+          "the object holding it is taken as the source",
       ),
     );
   }

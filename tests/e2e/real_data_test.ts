@@ -182,28 +182,6 @@ const FINDINGS: Record<string, string[]> = {
   "events/tests/57c4445b-c548-4654-af0b-4be3950d210f.json": [NO_DISTRIBUTION],
   "events/tests/misp_event.json": [],
   "events/tests/new_misp_event.json": [],
-  // PyMISP's feed generator writes a random object_uuid on references that lacked one
-  // (SOURCES.md, "Known PyMISP defect"): the reference then claims to start at another object.
-  "derived/pymisp-feed-sample/5abf6421-c1b8-477b-a9d2-9c0902de0b81.json": [
-    NO_DISTRIBUTION,
-    "reference.source.mismatch",
-  ],
-  "derived/pymisp-feed-sample/5acc88e9-265c-4f22-9d2b-b702950d210f.json": [
-    NO_DISTRIBUTION,
-    "reference.source.mismatch",
-  ],
-  "derived/pymisp-feed-sample/5c066053-0e94-46eb-9746-4b7d950d210f.json": [
-    NO_DISTRIBUTION,
-    "reference.source.mismatch",
-  ],
-  "derived/pymisp-feed-sample/5c0661f7-77a0-4ec9-bdcf-d447950d210f.json": [
-    NO_DISTRIBUTION,
-    "reference.source.mismatch",
-  ],
-  "derived/pymisp-feed-sample/5c706a30-8ad4-4fcc-9e17-4d3d02de0b81.json": [
-    NO_DISTRIBUTION,
-    "reference.source.mismatch",
-  ],
   "derived/pymisp-feed-sample/5a0d5bf4-99c8-4f15-9879-22b1950d210f.json": [
     "attribute.value.ssdeep",
     NO_DISTRIBUTION,

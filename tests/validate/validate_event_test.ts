@@ -202,6 +202,8 @@ Deno.test("validateEvent() checks object references: target, relationship and so
     ),
   );
   ok(found.includes("reference.source.mismatch@Event.Object[0].ObjectReference[1].object_uuid"));
+  // The nesting decides the source (MISP captures references per object): a warning, not an error.
+  equal(issues.find((issue) => issue.code === "reference.source.mismatch")?.severity, "warning");
   ok(
     found.includes(
       "reference.referenced_type.invalid@Event.Object[0].ObjectReference[2].referenced_type",
