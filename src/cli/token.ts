@@ -1,7 +1,8 @@
 /**
  * @module
- * `kura token add|list|revoke`: API tokens for feed readers (`--feed <name>`) and daemon admins
- * (`--admin`), shown once and stored only as hashes in the state folder.
+ * `kura token add|list|revoke`: admin tokens for the daemon's admin endpoints, and a view of every
+ * token (feed tokens are created with `kura feed token add`, which checks the feed). Secrets are
+ * shown once and stored only as hashes in the state folder.
  */
 import { UsageError } from "../errors.ts";
 import { type TokenScope, TokenStore } from "../store/mod.ts";
@@ -11,13 +12,15 @@ import { configFromFlags, parseFlags, parseFormat } from "./parse_flags.ts";
 /** `kura token`. */
 export const tokenCommand: Command = {
   name: "token",
-  summary: "create, list and revoke feed and admin API tokens",
+  summary: "create admin tokens; list and revoke every API token",
   help: `Usage: kura token <add|list|revoke> [options]
 
-  add --admin [--label <text>]         a token for the admin endpoints (/jobs, /peers, pulls)
-  add --feed <name> [--label <text>]   a token to read feed <name>
-  list                                 id, scope, label and creation time of every token
-  revoke <id>                          delete a token by its id
+  add --admin [--label <text>]   a token for the admin endpoints (/jobs, /peers, pulls)
+  list                           id, scope, label and creation time of every token
+  revoke <id>                    delete a token (admin or feed) by its id
+
+Feed tokens are created with "kura feed token add <feed>", which checks that the feed exists and
+uses tokens.
 
 The secret is printed once by add; only its SHA-256 is kept, in <state>/tokens.json.
 Send it as "Authorization: Bearer <token>".
@@ -30,7 +33,6 @@ ${COMMON_HELP}`,
   async run(args, env) {
     const flags = parseFlags(args, {
       admin: { type: "boolean" },
-      feed: { type: "string" },
       label: { type: "string" },
       format: { type: "string" },
     });
@@ -43,14 +45,10 @@ ${COMMON_HELP}`,
     const tokens = new TokenStore(config.state);
     switch (action) {
       case "add": {
-        if ((flags.values.admin ?? false) === (flags.values.feed !== undefined)) {
-          throw new UsageError("add needs exactly one of --admin or --feed <name>");
+        if (!flags.values.admin) {
+          throw new UsageError('add needs --admin (feed tokens: "kura feed token add <feed>")');
         }
-        const feed = flags.values.feed;
-        if (feed !== undefined && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(feed)) {
-          throw new UsageError(`--feed "${feed}" is not a feed name`);
-        }
-        const scope: TokenScope = feed === undefined ? "admin" : `feed:${feed}`;
+        const scope: TokenScope = "admin";
         const { token, record } = await tokens.add(scope, flags.values.label ?? "", env.now());
         env.stdout(`${token}\n`);
         env.stderr(`Token ${record.id} (${scope}) created; it is shown only this once.\n`);

@@ -17,7 +17,7 @@ Deno.test("kura token add --admin prints a token once and stores only its hash",
 
 Deno.test("kura token list and revoke manage feed and admin tokens", async () => {
   await using dir = await tempDir();
-  await runKura(["token", "add", "--feed", "partners"], dir.path);
+  await new TokenStore(`${dir.path}/.kura`).add("feed:partners");
   const list = await runKura(["token", "list", "--format", "json"], dir.path);
   const [record] = JSON.parse(list.stdout);
   equal(record.scope, "feed:partners");
@@ -27,9 +27,10 @@ Deno.test("kura token list and revoke manage feed and admin tokens", async () =>
   equal((await runKura(["token", "revoke", record.id], dir.path)).code, 2);
 });
 
-Deno.test("kura token add needs exactly one of --admin or --feed", async () => {
+Deno.test("kura token add needs --admin and points to kura feed token add for feed tokens", async () => {
   await using dir = await tempDir();
   const run = await runKura(["token", "add"], dir.path);
   equal(run.code, 2);
-  match(run.stderr, /exactly one of --admin or --feed/);
+  match(run.stderr, /add needs --admin \(feed tokens: "kura feed token add <feed>"\)/);
+  equal((await runKura(["token", "add", "--feed", "x"], dir.path)).code, 2);
 });
