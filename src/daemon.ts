@@ -6,17 +6,16 @@
  */
 import type { Config } from "./config/mod.ts";
 import { createApp, type Logger, MetricsRegistry, observeRender } from "./http/mod.ts";
-import { FeedCache, type RenderReport } from "./publish/mod.ts";
+import { type CheckSource, FeedCache, type RenderReport } from "./publish/mod.ts";
 import { TokenStore } from "./store/mod.ts";
-import type { EventCheck } from "./validate/mod.ts";
 import { ChokidarWatcher, type Watcher } from "./watch/mod.ts";
 
 /** Options of {@link startDaemon}. */
 export interface DaemonOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** Extra event checks, as `kura validate` runs them (default none). */
-  readonly checks?: readonly EventCheck[];
+  /** Where the extra event checks come from, as `kura validate` runs them (default none). */
+  readonly checks?: CheckSource;
   /** Stops the daemon when aborted. */
   readonly signal?: AbortSignal;
   /** kura's version, for /status. */

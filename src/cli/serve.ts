@@ -9,7 +9,7 @@ import { UsageError } from "../errors.ts";
 import { jsonLineLogger } from "../http/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { displayPath } from "./display_path.ts";
-import { eventChecksFor } from "./event_checks.ts";
+import type { EventCheckOptions } from "./event_checks.ts";
 import { parseFlags } from "./parse_flags.ts";
 import { VERSION } from "./version.ts";
 
@@ -64,7 +64,12 @@ ${COMMON_HELP}`,
       daemon = await startDaemon({
         config,
         logger,
-        checks: await eventChecksFor(config, { strictTags: false }),
+        // Render threads build their own checks from this (functions cannot cross threads).
+        checks: {
+          module: new URL("./event_checks.ts", import.meta.url).href,
+          name: "eventChecksFor",
+          args: [config, { strictTags: false } satisfies EventCheckOptions],
+        },
         signal: env.signal,
         version: VERSION,
         now: env.now,

@@ -3,7 +3,9 @@
  * The feeds as the daemon serves them: every served feed rendered in memory, then kept current from
  * changed paths. One changed event file re-renders that event only (its file, its hash lines, its
  * manifest line, in every feed); a changed definition re-renders that feed; a changed organisation
- * or sharing group, or a folder that appears or vanishes, re-renders everything.
+ * or sharing group, or a folder that appears or vanishes, re-renders everything. A full render reads,
+ * validates and renders on render threads (`render_files.ts`) while this thread keeps serving the
+ * previous rendering, which is swapped for the new one only when it is complete.
  *
  * An event file that fails validation never replaces what is served: the feeds keep its last good
  * version, and the file is listed in {@link FeedCache.status} until it is fixed or removed. A
@@ -13,8 +15,8 @@
  * served; the other feeds are unaffected.
  */
 import { describeAudience } from "../access/mod.ts";
-import { type FeedAccess, type FeedDefinition, renderFeedEvent } from "../feed/mod.ts";
-import { error, type Issue, type MispEvent } from "../model/mod.ts";
+import type { FeedAccess, FeedDefinition } from "../feed/mod.ts";
+import { error, type Issue } from "../model/mod.ts";
 import {
   type FeedDefinitionFile,
   loadFeedDefinition,
@@ -25,9 +27,16 @@ import {
 } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import { changeKindOf } from "./change_kind.ts";
-import type { FeedArtefact } from "./feed_artefact.ts";
-import { loadEventFile } from "./load_event_file.ts";
+import { buildChecks, type CheckSource } from "./check_source.ts";
+import { type FeedArtefact, JSON_TYPE } from "./feed_artefact.ts";
 import { PublishedFeed, type PublishedFeedStats } from "./published_feed.ts";
+import {
+  type FeedRender,
+  type FileResult,
+  renderFile,
+  type RenderSettings,
+} from "./render_file.ts";
+import { renderFiles } from "./render_files.ts";
 
 /** Options of {@link FeedCache.open}. */
 export interface FeedCacheOptions {
@@ -39,12 +48,15 @@ export interface FeedCacheOptions {
   readonly hostOrg?: string;
   /** Largest event file read, in bytes (default 64 MiB). */
   readonly maxEventBytes?: number;
-  /** Extra event checks, as `kura validate` runs them (default none). */
-  readonly checks?: readonly EventCheck[];
+  /** Where the extra event checks come from, as `kura validate` runs them (default none). */
+  readonly checks?: CheckSource;
   /** Clock (default: the system clock). */
   readonly now?: () => Date;
-  /** Event files read at the same time during a full render (default 8). */
-  readonly concurrency?: number;
+  /**
+   * Render threads of a full render (default: one per core, at most four, when there are at least
+   * 1,000 event files; else this thread only).
+   */
+  readonly threads?: number;
 }
 
 /** What one render pass did, for the log and the metrics. */
@@ -103,6 +115,7 @@ export interface CacheStatus {
 /** The served feeds, rendered and kept current. */
 export class FeedCache {
   readonly #options: FeedCacheOptions;
+  #checks: readonly EventCheck[] = [];
   #registry!: RecordRegistry;
   #definitions = new Map<string, FeedDefinitionFile>();
   #feeds = new Map<string, PublishedFeed>();
@@ -124,6 +137,7 @@ export class FeedCache {
   /** Renders every feed of the folders in `options`. */
   static async open(options: FeedCacheOptions): Promise<FeedCache> {
     const cache = new FeedCache(options);
+    cache.#checks = await buildChecks(options.checks);
     await cache.rebuild();
     return cache;
   }
@@ -198,7 +212,7 @@ export class FeedCache {
     };
   }
 
-  /** Every file currently served by feed `name` (for exports and tests), or undefined. */
+  /** Every file currently served by feed `name` (for exports and tests); none for an unknown feed. */
   *files(name: string): Generator<[string, FeedArtefact]> {
     const feed = this.#feeds.get(name);
     if (!feed) return;
@@ -213,112 +227,92 @@ export class FeedCache {
       maxBytes: this.#options.maxEventBytes,
     });
     const files = await loadFeedDefinitions(this.#options.feeds, { context: registry });
-    const feeds = new Map<string, PublishedFeed>();
+    const feeds: PublishedFeed[] = [];
     for (const file of files) {
-      if (file.definition) feeds.set(file.name, new PublishedFeed(file.definition));
+      if (file.definition) feeds.push(new PublishedFeed(file.definition));
       else pass.brokenFeeds.push(file);
     }
     this.#realData = await Deno.realPath(this.#options.data).catch(() => undefined);
     const valid = new Set<string>();
     const invalid = new Map<string, InvalidFile>();
-    await this.#eachEventFile(pass, (path, event, issues) => {
-      if (event) {
-        const failures = renderInto([...feeds.values()], event, registry);
-        if (failures.length === 0) {
-          valid.add(path);
-          return;
-        }
-        issues = failures;
+    await this.#eachEventFile(feeds, registry, pass, (result) => {
+      const issues = result.renders
+        ? applyRenders(feeds, result.uuid!, result.renders)
+        : result.issues;
+      if (issues.length === 0) {
+        valid.add(result.path);
+        return;
       }
-      const known = this.#invalid.get(path);
-      invalid.set(path, { file: path, issues, since: known?.since ?? pass.at });
+      const since = this.#invalid.get(result.path)?.since ?? pass.at;
+      invalid.set(result.path, { file: result.path, issues, since });
     });
-    for (const feed of feeds.values()) {
+    for (const feed of feeds) {
       feed.commit();
       const before = this.#feeds.get(feed.name);
-      if (!before || !sameContent(before, feed)) {
-        pass.changedFeeds.push(feed.name);
-        this.#updatedAt.set(feed.name, pass.at);
-      }
+      if (!before || !sameContent(before, feed)) this.#changed(feed, pass);
     }
     for (const path of this.#invalid.keys()) if (!invalid.has(path)) pass.recovered.push(path);
     pass.invalid.push(...invalid.values());
     this.#registry = registry;
     this.#definitions = new Map(files.map((file) => [file.name, file]));
-    this.#feeds = feeds;
+    this.#feeds = new Map(feeds.map((feed) => [feed.name, feed]));
     this.#valid = valid;
     this.#invalid = invalid;
   }
 
   async #renderFeeds(changed: ReadonlyMap<string, string>, pass: Pass): Promise<void> {
-    const fresh = new Map<string, PublishedFeed>();
+    const fresh: PublishedFeed[] = [];
     for (const [name, path] of changed) {
       const file = await loadFeedDefinition(path, { context: this.#registry });
-      if (!(await exists(path))) {
-        this.#definitions.delete(name);
-      } else {
+      if (!(await exists(path))) this.#definitions.delete(name);
+      else {
         this.#definitions.set(name, file);
-        if (file.definition) fresh.set(name, new PublishedFeed(file.definition));
+        if (file.definition) fresh.push(new PublishedFeed(file.definition));
         else pass.brokenFeeds.push(file);
       }
-      if (!file.definition && this.#feeds.delete(name)) {
-        pass.changedFeeds.push(name);
-        this.#updatedAt.set(name, pass.at);
-      }
+      if (!file.definition && this.#feeds.delete(name)) this.#changed({ name }, pass);
     }
-    if (fresh.size === 0) return;
-    const recovered: [string, MispEvent][] = [];
-    await this.#eachEventFile(pass, (path, event, issues) => {
-      if (!event) {
-        if (!this.#invalid.has(path)) {
-          this.#invalid.set(path, { file: path, issues, since: pass.at });
-          this.#valid.delete(path);
-          pass.invalid.push(this.#invalid.get(path)!);
-        }
+    if (fresh.length === 0) return;
+    const recovered: string[] = [];
+    await this.#eachEventFile(fresh, this.#registry, pass, (result) => {
+      if (!result.renders) {
+        // Newly found invalid (the watcher missed it): the other feeds keep their version.
+        if (!this.#invalid.has(result.path)) this.#markInvalid(result.path, result.issues, pass);
         return;
       }
-      const failures = renderInto([...fresh.values()], event, this.#registry);
-      if (failures.length > 0) {
-        this.#markInvalid(path, failures, pass);
-      } else if (this.#invalid.has(path)) recovered.push([path, event]);
+      const failures = applyRenders(fresh, result.uuid!, result.renders);
+      if (failures.length > 0) this.#markInvalid(result.path, failures, pass);
+      else if (this.#invalid.has(result.path)) recovered.push(result.path);
     });
-    for (const feed of fresh.values()) {
+    for (const feed of fresh) {
       feed.commit();
       this.#feeds.set(feed.name, feed);
-      pass.changedFeeds.push(feed.name);
-      this.#updatedAt.set(feed.name, pass.at);
+      this.#changed(feed, pass);
     }
     // A file fixed without the watcher noticing: every other feed gets its new version too.
-    for (const [path, event] of recovered) this.#acceptEvent(path, event, pass);
+    for (const path of recovered) await this.#renderEvent(path, pass);
   }
 
   async #renderEvent(path: string, pass: Pass): Promise<void> {
-    const verdict = await loadEventFile(path, this.#loadOptions());
+    const feeds = [...this.#feeds.values()];
+    const result = await renderFile(path, this.#settings(feeds, this.#registry), this.#checks);
     pass.filesRead++;
-    if (verdict.missing) {
-      if (verdict.uuid !== undefined) {
-        for (const feed of this.#feeds.values()) {
-          if (feed.remove(verdict.uuid)) this.#changed(feed, pass);
-        }
+    if (result.missing) {
+      if (result.uuid !== undefined) {
+        for (const feed of feeds) if (feed.remove(result.uuid)) this.#changed(feed, pass);
       }
       this.#valid.delete(path);
       if (this.#invalid.delete(path)) pass.recovered.push(path);
       return;
     }
-    if (!verdict.event) {
-      this.#markInvalid(path, verdict.issues, pass);
+    if (!result.renders) {
+      this.#markInvalid(path, result.issues, pass);
       return;
     }
-    this.#acceptEvent(path, verdict.event, pass);
-  }
-
-  /** Puts a valid event into every feed (or takes it out of those it no longer belongs in). */
-  #acceptEvent(path: string, event: MispEvent, pass: Pass): void {
-    const feeds = [...this.#feeds.values()];
-    const before = feeds.map((feed) => feed.event(event.uuid!));
-    const failures = renderInto(feeds, event, this.#registry);
+    const before = feeds.map((feed) => feed.event(result.uuid!));
+    const failures = applyRenders(feeds, result.uuid!, result.renders);
     feeds.forEach((feed, index) => {
-      if (feed.event(event.uuid!) !== before[index]) this.#changed(feed, pass);
+      if (feed.event(result.uuid!) !== before[index]) this.#changed(feed, pass);
     });
     if (failures.length > 0) {
       this.#markInvalid(path, failures, pass);
@@ -336,37 +330,38 @@ export class FeedCache {
     pass.invalid.push(invalid);
   }
 
-  #changed(feed: PublishedFeed, pass: Pass): void {
+  #changed(feed: { readonly name: string }, pass: Pass): void {
     if (!pass.changedFeeds.includes(feed.name)) pass.changedFeeds.push(feed.name);
     this.#updatedAt.set(feed.name, pass.at);
   }
 
-  /** Reads and validates every event file, `concurrency` at a time, calling `visit` for each. */
+  /** Reads, validates and renders every event file for `feeds`, calling `visit` for each. */
   async #eachEventFile(
+    feeds: readonly PublishedFeed[],
+    registry: RecordRegistry,
     pass: Pass,
-    visit: (path: string, event: MispEvent | undefined, issues: readonly Issue[]) => void,
+    visit: (result: FileResult) => void,
   ): Promise<void> {
-    const dir = `${this.#options.data}/events`;
-    const paths = await eventFilePaths(dir);
-    const options = this.#loadOptions();
-    let next = 0;
-    const worker = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        const verdict = await loadEventFile(path, options);
-        pass.filesRead++;
-        if (!verdict.missing) visit(path, verdict.event, verdict.issues);
-      }
-    };
-    const workers = Math.max(1, this.#options.concurrency ?? 8);
-    await Promise.all(Array.from({ length: workers }, worker));
+    const paths = await eventFilePaths(`${this.#options.data}/events`);
+    const cores = Math.min(navigator.hardwareConcurrency || 1, 4);
+    const threads = this.#options.threads ?? (paths.length >= 1000 ? cores : 1);
+    const results = renderFiles(paths, this.#settings(feeds, registry), {
+      threads,
+      checkSource: this.#options.checks,
+      checks: this.#checks,
+    });
+    for await (const result of results) {
+      pass.filesRead++;
+      visit(result);
+    }
   }
 
-  #loadOptions() {
+  #settings(feeds: readonly PublishedFeed[], registry: RecordRegistry): RenderSettings {
     return {
+      definitions: feeds.map((feed) => feed.definition),
+      context: { sharingGroups: registry.sharingGroups, hostOrg: registry.hostOrg },
       maxBytes: this.#options.maxEventBytes ?? 64 * 1024 * 1024,
       confineTo: this.#realData,
-      checks: this.#options.checks,
       now: Math.floor(this.#now().getTime() / 1000),
     };
   }
@@ -412,41 +407,45 @@ function emptyPass(at = new Date(0).toISOString()): Pass {
 }
 
 /**
- * Renders `event` into each feed (or removes it from those it does not belong in). A feed whose
- * renderer throws drops the event (fail closed); the failures are returned as issues.
+ * Puts an event's renders into `feeds` (same order), or takes it out of those it is not in. A feed
+ * whose renderer failed drops the event (fail closed); the failures are returned as issues.
  */
-function renderInto(
+function applyRenders(
   feeds: readonly PublishedFeed[],
-  event: MispEvent,
-  registry: RecordRegistry,
+  uuid: string,
+  renders: readonly FeedRender[],
 ): Issue[] {
-  const uuid = event.uuid!;
-  const shared = new Map<string, FeedArtefact>();
   const failures: Issue[] = [];
-  for (const feed of feeds) {
-    let rendered;
-    try {
-      rendered = renderFeedEvent(event, feed.definition, registry);
-    } catch (cause) {
+  const shared = new Map<Uint8Array, FeedArtefact>();
+  feeds.forEach((feed, index) => {
+    const render = renders[index];
+    if (render === null || render === undefined) {
+      feed.remove(uuid);
+      return;
+    }
+    if ("error" in render) {
       feed.remove(uuid);
       failures.push(
         error(
           "feed.render",
           "",
-          `Rendering for feed "${feed.name}" failed: ${(cause as Error).message}; left out of it`,
+          `Rendering for feed "${feed.name}" failed: ${render.error}; left out of it`,
         ),
       );
-      continue;
+      return;
     }
-    if (rendered === undefined) {
-      feed.remove(uuid);
-      continue;
+    let file = shared.get(render.file);
+    if (file === undefined) {
+      file = {
+        contentType: JSON_TYPE,
+        parts: [render.file],
+        byteLength: render.file.length,
+        sha256: render.sha256,
+      };
+      shared.set(render.file, file);
     }
-    const sha256 = rendered.manifestEntry["integrity:sha256"];
-    feed.put(rendered, shared.get(sha256));
-    const file = feed.event(uuid);
-    if (file) shared.set(sha256, file);
-  }
+    feed.putParts(render, file);
+  });
   return failures;
 }
 

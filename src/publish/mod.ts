@@ -8,3 +8,7 @@ export * from "./published_feed.ts";
 export * from "./change_kind.ts";
 export * from "./load_event_file.ts";
 export * from "./feed_cache.ts";
+export * from "./rendered_parts.ts";
+export * from "./check_source.ts";
+export * from "./render_file.ts";
+export * from "./render_files.ts";
