@@ -8,7 +8,7 @@ import type { Config } from "./config/mod.ts";
 import { createApp, type Logger, MetricsRegistry, observeRender } from "./http/mod.ts";
 import { type CheckSource, FeedCache, type RenderReport } from "./publish/mod.ts";
 import { TokenStore } from "./store/mod.ts";
-import { ChokidarWatcher, type Watcher } from "./watch/mod.ts";
+import { ChokidarWatcher, DenoFsWatcher, type Watcher } from "./watch/mod.ts";
 
 /** Options of {@link startDaemon}. */
 export interface DaemonOptions {
@@ -24,8 +24,11 @@ export interface DaemonOptions {
   readonly now?: () => Date;
   /** How file paths are shown in logs and /status (default: as they are). */
   readonly displayPath?: (path: string) => string;
-  /** The watcher (default: chokidar on the data and feeds folders). */
-  readonly watcher?: Watcher;
+  /**
+   * How the data and feeds folders are watched: `native` (default, `Deno.watchFs`, one OS watch per
+   * folder) or `chokidar` (one per file; see ChokidarWatcher), or a watcher of the caller's.
+   */
+  readonly watcher?: Watcher | "native" | "chokidar";
 }
 
 /** A running daemon. */
@@ -45,10 +48,13 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const now = options.now ?? (() => new Date());
   const show = options.displayPath ?? ((path: string) => path);
   const startedAt = now();
-  const watcher = options.watcher ??
-    new ChokidarWatcher([config.data, config.feeds], {
-      onError: (error) => logger("warn", "watch error", { error: error.message }),
-    });
+  const onError = (error: Error) => logger("warn", "watch error", { error: error.message });
+  const folders = [config.data, config.feeds];
+  const watcher = typeof options.watcher === "object"
+    ? options.watcher
+    : options.watcher === "chokidar"
+    ? new ChokidarWatcher(folders, { onError })
+    : new DenoFsWatcher(folders, { onError });
   // Watch before the first render, so no change made during it is missed.
   await watcher.ready();
   const cache = await FeedCache.open({

@@ -110,3 +110,22 @@ Deno.test("startDaemon() fails, and closes its watcher, when the port is taken",
   const batches = watcher.batches();
   equal((await batches.next()).done, true);
 });
+
+for (const watcher of ["native", "chokidar"] as const) {
+  Deno.test(`startDaemon() with the ${watcher} watcher serves an event edited on disk`, async () => {
+    await using folders = await feedFolders();
+    await folders.writeEvent(sampleEvent({ uuid: uuidN(1), info: "Before" }));
+    const daemon = await startDaemon({ config: configFor(folders), logger: () => {}, watcher });
+    try {
+      await folders.writeEvent(
+        sampleEvent({ uuid: uuidN(1), info: "After", timestamp: "1700000100" }),
+      );
+      await eventually(async () => {
+        const text = await (await fetch(`${daemon.url}/feeds/public/${uuidN(1)}.json`)).text();
+        return text.includes('"After"') ? text : undefined;
+      });
+    } finally {
+      await daemon.stop();
+    }
+  });
+}

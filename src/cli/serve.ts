@@ -6,7 +6,7 @@
 import { loadConfig } from "../config/mod.ts";
 import { startDaemon } from "../daemon.ts";
 import { UsageError } from "../errors.ts";
-import { jsonLineLogger } from "../http/mod.ts";
+import { bufferedWriter, jsonLineLogger } from "../http/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { displayPath } from "./display_path.ts";
 import type { EventCheckOptions } from "./event_checks.ts";
@@ -31,13 +31,19 @@ GET /status, GET /metrics. Logs: one JSON object per line on stdout.
 Options:
   --host <host>     address to listen on (default: config server.host, 127.0.0.1)
   --port <port>     port to listen on, 0 for any free one (default: config server.port, 8080)
+  --watcher <w>     native (default: one OS watch per folder) or chokidar (one per file; slow
+                    when thousands of files change at once)
 
 Exit status: 0 stopped by a signal, 2 usage, configuration or listening error.
 
 ${COMMON_HELP}`,
 
   async run(args, env) {
-    const flags = parseFlags(args, { host: { type: "string" }, port: { type: "string" } });
+    const flags = parseFlags(args, {
+      host: { type: "string" },
+      port: { type: "string" },
+      watcher: { type: "string" },
+    });
     if (flags.values.help) {
       env.stdout(this.help + "\n");
       return Exit.Ok;
@@ -49,6 +55,10 @@ ${COMMON_HELP}`,
     if (host !== undefined && !/^[A-Za-z0-9.:_-]+$/.test(host)) {
       throw new UsageError(`--host must be a host name or an IP address; got "${host}"`);
     }
+    const watcher = flags.values.watcher ?? "native";
+    if (watcher !== "native" && watcher !== "chokidar") {
+      throw new UsageError(`--watcher must be native or chokidar; got "${watcher}"`);
+    }
     const config = await loadConfig({
       cwd: env.cwd,
       config: flags.values.config ?? env.getEnv("KURA_CONFIG"),
@@ -58,7 +68,8 @@ ${COMMON_HELP}`,
       host,
       port: parsePort(flags.values.port),
     });
-    const logger = jsonLineLogger(env.stdout, env.now);
+    const output = bufferedWriter(env.stdout);
+    const logger = jsonLineLogger(output, env.now);
     let daemon;
     try {
       daemon = await startDaemon({
@@ -71,11 +82,13 @@ ${COMMON_HELP}`,
           args: [config, { strictTags: false } satisfies EventCheckOptions],
         },
         signal: env.signal,
+        watcher,
         version: VERSION,
         now: env.now,
         displayPath: (path) => displayPath(path, env.cwd),
       });
     } catch (cause) {
+      output.flush();
       if (cause instanceof Deno.errors.AddrInUse || cause instanceof Deno.errors.AddrNotAvailable) {
         env.stderr(
           `kura serve: cannot listen on ${config.server.host}:${config.server.port}: ${
@@ -87,6 +100,7 @@ ${COMMON_HELP}`,
       throw cause;
     }
     await daemon.finished;
+    output.flush();
     return Exit.Ok;
   },
 };
