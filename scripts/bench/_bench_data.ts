@@ -14,49 +14,80 @@ export function benchUuid(n: number, prefix: string): string {
   return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 }
 
-/** Event `e` with `attributes` attributes; `comment` pads each attribute (bytes). */
+const WORDS = ["alpha", "delta", "invoice", "portal", "update", "secure", "login", "cdn", "mail"];
+const TLDS = ["com", "net", "org", "info", "io", "ru", "cn", "xyz"];
+
+/** A deterministic pseudo-random source (mulberry32), so runs compare like with like. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Event `e` with `attributes` attributes of realistic, distinct values (IPs, domains, URLs, SHA-256
+ * hashes from a seeded random source, so files compress about as real ones do); `version` changes
+ * the timestamps and info, as an edit would.
+ */
 export function benchEvent(
   e: number,
   attributes: number,
-  options: { comment?: number; version?: number } = {},
+  options: { version?: number } = {},
 ): MispEvent {
   const version = options.version ?? 0;
-  const padding = "x".repeat(options.comment ?? 0);
+  const next = random(e * 7919 + 17);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const hex = (length: number) =>
+    Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join("");
   const Attribute = [];
   for (let a = 0; a < attributes; a++) {
     const n = e * attributes + a;
+    const host = `${pick(WORDS)}-${hex(6)}.${pick(WORDS)}.${pick(TLDS)}`;
     const kind = a % 4;
     const [type, category, value] = kind === 0
-      ? ["ip-dst", "Network activity", `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`]
+      ? [
+        "ip-dst",
+        "Network activity",
+        `${1 + Math.floor(next() * 222)}.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}.${
+          Math.floor(next() * 256)
+        }`,
+      ]
       : kind === 1
-      ? ["domain", "Network activity", `host-${n}.example.com`]
+      ? ["domain", "Network activity", host]
       : kind === 2
-      ? ["url", "Network activity", `https://host-${n}.example.net/path/${n}`]
-      : ["sha256", "Payload delivery", n.toString(16).padStart(64, "0")];
+      ? ["url", "Network activity", `https://${host}/${pick(WORDS)}/${hex(12)}.php?id=${n}`]
+      : ["sha256", "Payload delivery", hex(64)];
     Attribute.push({
       uuid: benchUuid(n, "aaaaaaaa"),
       type,
       category,
       value,
-      comment: padding,
-      to_ids: true,
+      comment: a % 3 === 0
+        ? `seen in ${pick(WORDS)} campaign wave ${Math.floor(next() * 100)}`
+        : "",
+      to_ids: next() < 0.7,
       distribution: a % 10 === 9 ? "0" : "5",
-      timestamp: String(1_700_000_000 + version),
+      timestamp: String(1_700_000_000 + version + Math.floor(next() * 1000)),
       deleted: false,
       disable_correlation: false,
     });
   }
   return {
     uuid: benchUuid(e, "eeeeeeee"),
-    info: `Benchmark event ${e} (version ${version})`,
+    info: `Benchmark event ${e}: ${pick(WORDS)} ${pick(WORDS)} activity (version ${version})`,
     date: "2024-03-01",
     analysis: "2",
     threat_level_id: "2",
     distribution: e % 5 === 4 ? "1" : "3",
     sharing_group_id: "0",
     published: true,
-    timestamp: String(1_700_000_000 + version),
-    publish_timestamp: String(1_700_000_000 + version),
+    timestamp: String(1_700_001_000 + version),
+    publish_timestamp: String(1_700_001_000 + version),
     Orgc: { ...BENCH_ORG },
     Tag: [{ name: "tlp:clear" }],
     Attribute,
