@@ -57,14 +57,27 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     : new DenoFsWatcher(folders, { onError });
   // Watch before the first render, so no change made during it is missed.
   await watcher.ready();
-  const cache = await FeedCache.open({
-    data: config.data,
-    feeds: config.feeds,
-    hostOrg: config.org,
-    maxEventBytes: config.limits.maxEventBytes,
-    checks: options.checks,
-    now,
-  });
+  for (const [name, folder] of [["data", config.data], ["feeds", config.feeds]]) {
+    if (!(await isFolder(folder!))) {
+      logger("warn", `${name} folder missing; serving without it until it appears`, {
+        folder: show(folder!),
+      });
+    }
+  }
+  let cache: FeedCache;
+  try {
+    cache = await FeedCache.open({
+      data: config.data,
+      feeds: config.feeds,
+      hostOrg: config.org,
+      maxEventBytes: config.limits.maxEventBytes,
+      checks: options.checks,
+      now,
+    });
+  } catch (cause) {
+    await watcher.close();
+    throw cause;
+  }
   const metrics = new MetricsRegistry();
   const reported = (report: RenderReport) => {
     observeRender(metrics, report);
@@ -131,6 +144,14 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     server.finished.then(() => stop()).then(resolve);
   });
   return { url: address, cache, finished, stop };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
 }
 
 function logRender(logger: Logger, report: RenderReport, show: (path: string) => string): void {

@@ -129,3 +129,26 @@ for (const watcher of ["native", "chokidar"] as const) {
     }
   });
 }
+
+Deno.test("startDaemon() warns about a missing data folder and serves once it appears", async () => {
+  await using folders = await feedFolders();
+  await Deno.rename(folders.data, `${folders.root}/elsewhere`);
+  const logs: Record<string, unknown>[] = [];
+  const daemon = await startDaemon({
+    config: configFor(folders),
+    logger: (level, msg, fields) => logs.push({ level, msg, ...fields }),
+  });
+  try {
+    const warning = logs.find((line) => String(line.msg).startsWith("data folder missing"));
+    equal(warning?.level, "warn");
+    await Deno.rename(`${folders.root}/elsewhere`, folders.data);
+    await folders.writeEvent(sampleEvent({ uuid: uuidN(1) }));
+    await eventually(async () => {
+      const response = await fetch(`${daemon.url}/feeds/public/${uuidN(1)}.json`);
+      await response.body?.cancel();
+      return response.status === 200 ? true : undefined;
+    });
+  } finally {
+    await daemon.stop();
+  }
+});

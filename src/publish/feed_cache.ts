@@ -15,8 +15,8 @@
  * served; the other feeds are unaffected.
  */
 import { describeAudience } from "../access/mod.ts";
-import type { FeedAccess, FeedDefinition } from "../feed/mod.ts";
-import { error, type Issue } from "../model/mod.ts";
+import type { FeedDefinition } from "../feed/mod.ts";
+import type { Issue } from "../model/mod.ts";
 import {
   type FeedDefinitionFile,
   loadFeedDefinition,
@@ -26,17 +26,22 @@ import {
   uuidOfFileName,
 } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
+import { applyRenders } from "./apply_renders.ts";
+import {
+  type CacheStatus,
+  emptyPass,
+  type FeedStatus,
+  type InvalidFile,
+  type RenderPass,
+  type RenderReport,
+} from "./cache_status.ts";
 import { changeKindOf } from "./change_kind.ts";
 import { buildChecks, type CheckSource } from "./check_source.ts";
-import { type FeedArtefact, JSON_TYPE } from "./feed_artefact.ts";
-import { PublishedFeed, type PublishedFeedStats } from "./published_feed.ts";
-import {
-  type FeedRender,
-  type FileResult,
-  renderFile,
-  type RenderSettings,
-} from "./render_file.ts";
+import type { FeedArtefact } from "./feed_artefact.ts";
+import { PublishedFeed } from "./published_feed.ts";
+import { type FileResult, renderFile, type RenderSettings } from "./render_file.ts";
 import { renderFiles } from "./render_files.ts";
+import { eventFilePaths, exists } from "./event_file_paths.ts";
 
 /** Options of {@link FeedCache.open}. */
 export interface FeedCacheOptions {
@@ -57,59 +62,6 @@ export interface FeedCacheOptions {
    * 1,000 event files; else this thread only).
    */
   readonly threads?: number;
-}
-
-/** What one render pass did, for the log and the metrics. */
-export interface RenderReport {
-  /** `full`: everything read again; `feeds`: some feeds re-rendered; `events`: single events. */
-  readonly kind: "full" | "feeds" | "events" | "none";
-  readonly at: string;
-  readonly durationMs: number;
-  /** Event files read. */
-  readonly filesRead: number;
-  /** Feeds whose content changed. */
-  readonly changedFeeds: readonly string[];
-  /** Files found invalid in this pass. */
-  readonly invalid: readonly InvalidFile[];
-  /** Files valid again (or removed) after having been invalid. */
-  readonly recovered: readonly string[];
-  /** Feed definitions with an error in this pass (their feed is not served). */
-  readonly brokenFeeds: readonly FeedDefinitionFile[];
-}
-
-/** An event file that failed validation (or rendering). */
-export interface InvalidFile {
-  /** Absolute path. */
-  readonly file: string;
-  readonly issues: readonly Issue[];
-  /** When it was first found invalid (ISO-8601). */
-  readonly since: string;
-}
-
-/** One feed in {@link CacheStatus}. */
-export interface FeedStatus {
-  readonly name: string;
-  /** Whether the feed is served (its definition has no error). */
-  readonly served: boolean;
-  readonly access?: FeedAccess;
-  readonly audience?: string;
-  /** Problems of the definition (warnings when served, errors when not). */
-  readonly issues: readonly Issue[];
-  readonly stats?: PublishedFeedStats;
-  /** When the feed's content last changed (ISO-8601). */
-  readonly updatedAt?: string;
-}
-
-/** The state of the published feeds. */
-export interface CacheStatus {
-  readonly feeds: readonly FeedStatus[];
-  /** Event files seen: valid ones and invalid ones. */
-  readonly eventFiles: { readonly valid: number; readonly invalid: number };
-  /** Invalid event files, with the feeds that still serve their last good version. */
-  readonly invalidFiles: readonly (InvalidFile & { readonly lastGoodIn: readonly string[] })[];
-  /** Organisation and sharing-group files that could not be used. */
-  readonly rejectedRecords: RecordRegistry["rejected"];
-  readonly lastRender?: RenderReport;
 }
 
 /** The served feeds, rendered and kept current. */
@@ -221,7 +173,7 @@ export class FeedCache {
     yield ["hashes.csv", feed.hashes()];
   }
 
-  async #renderAll(pass: Pass): Promise<void> {
+  async #renderAll(pass: RenderPass): Promise<void> {
     const registry = await loadRecordRegistry(this.#options.data, {
       hostOrg: this.#options.hostOrg,
       maxBytes: this.#options.maxEventBytes,
@@ -260,7 +212,7 @@ export class FeedCache {
     this.#invalid = invalid;
   }
 
-  async #renderFeeds(changed: ReadonlyMap<string, string>, pass: Pass): Promise<void> {
+  async #renderFeeds(changed: ReadonlyMap<string, string>, pass: RenderPass): Promise<void> {
     const fresh: PublishedFeed[] = [];
     for (const [name, path] of changed) {
       const file = await loadFeedDefinition(path, { context: this.#registry });
@@ -293,7 +245,7 @@ export class FeedCache {
     for (const path of recovered) await this.#renderEvent(path, pass);
   }
 
-  async #renderEvent(path: string, pass: Pass): Promise<void> {
+  async #renderEvent(path: string, pass: RenderPass): Promise<void> {
     const feeds = [...this.#feeds.values()];
     const result = await renderFile(path, this.#settings(feeds, this.#registry), this.#checks);
     pass.filesRead++;
@@ -322,7 +274,7 @@ export class FeedCache {
     if (this.#invalid.delete(path)) pass.recovered.push(path);
   }
 
-  #markInvalid(path: string, issues: readonly Issue[], pass: Pass): void {
+  #markInvalid(path: string, issues: readonly Issue[], pass: RenderPass): void {
     const known = this.#invalid.get(path);
     const invalid = { file: path, issues, since: known?.since ?? pass.at };
     this.#invalid.set(path, invalid);
@@ -330,7 +282,7 @@ export class FeedCache {
     pass.invalid.push(invalid);
   }
 
-  #changed(feed: { readonly name: string }, pass: Pass): void {
+  #changed(feed: { readonly name: string }, pass: RenderPass): void {
     if (!pass.changedFeeds.includes(feed.name)) pass.changedFeeds.push(feed.name);
     this.#updatedAt.set(feed.name, pass.at);
   }
@@ -339,7 +291,7 @@ export class FeedCache {
   async #eachEventFile(
     feeds: readonly PublishedFeed[],
     registry: RecordRegistry,
-    pass: Pass,
+    pass: RenderPass,
     visit: (result: FileResult) => void,
   ): Promise<void> {
     const paths = await eventFilePaths(`${this.#options.data}/events`);
@@ -370,7 +322,7 @@ export class FeedCache {
     return this.#options.now?.() ?? new Date();
   }
 
-  async #timed(kind: RenderReport["kind"], work: (pass: Pass) => Promise<void>) {
+  async #timed(kind: RenderReport["kind"], work: (pass: RenderPass) => Promise<void>) {
     const pass = emptyPass(this.#now().toISOString());
     const started = performance.now();
     await work(pass);
@@ -379,7 +331,7 @@ export class FeedCache {
     return this.#report(kind, performance.now() - started, pass);
   }
 
-  #report(kind: RenderReport["kind"], durationMs: number, pass: Pass): RenderReport {
+  #report(kind: RenderReport["kind"], durationMs: number, pass: RenderPass): RenderReport {
     const report: RenderReport = { kind, durationMs, ...pass };
     if (kind !== "none") this.#lastRender = report;
     return report;
@@ -392,92 +344,10 @@ export class FeedCache {
   }
 }
 
-/** A render pass being recorded. */
-interface Pass {
-  at: string;
-  filesRead: number;
-  changedFeeds: string[];
-  invalid: InvalidFile[];
-  recovered: string[];
-  brokenFeeds: FeedDefinitionFile[];
-}
-
-function emptyPass(at = new Date(0).toISOString()): Pass {
-  return { at, filesRead: 0, changedFeeds: [], invalid: [], recovered: [], brokenFeeds: [] };
-}
-
-/**
- * Puts an event's renders into `feeds` (same order), or takes it out of those it is not in. A feed
- * whose renderer failed drops the event (fail closed); the failures are returned as issues.
- */
-function applyRenders(
-  feeds: readonly PublishedFeed[],
-  uuid: string,
-  renders: readonly FeedRender[],
-): Issue[] {
-  const failures: Issue[] = [];
-  const shared = new Map<Uint8Array, FeedArtefact>();
-  feeds.forEach((feed, index) => {
-    const render = renders[index];
-    if (render === null || render === undefined) {
-      feed.remove(uuid);
-      return;
-    }
-    if ("error" in render) {
-      feed.remove(uuid);
-      failures.push(
-        error(
-          "feed.render",
-          "",
-          `Rendering for feed "${feed.name}" failed: ${render.error}; left out of it`,
-        ),
-      );
-      return;
-    }
-    let file = shared.get(render.file);
-    if (file === undefined) {
-      file = {
-        contentType: JSON_TYPE,
-        parts: [render.file],
-        byteLength: render.file.length,
-        sha256: render.sha256,
-      };
-      shared.set(render.file, file);
-    }
-    feed.putParts(render, file);
-  });
-  return failures;
-}
-
 function sameContent(a: PublishedFeed, b: PublishedFeed): boolean {
   return a.manifest().sha256 === b.manifest().sha256 && sameDefinition(a.definition, b.definition);
 }
 
 function sameDefinition(a: FeedDefinition, b: FeedDefinition): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (cause) {
-    if (cause instanceof Deno.errors.NotFound) return false;
-    throw cause;
-  }
-}
-
-/** The `.json` files directly in `dir` (not hidden), sorted; none when it does not exist. */
-async function eventFilePaths(dir: string): Promise<string[]> {
-  const paths: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(dir)) {
-      if (entry.name.startsWith(".") || !entry.name.endsWith(".json")) continue;
-      if (entry.isFile || entry.isSymlink) paths.push(`${dir}/${entry.name}`);
-    }
-  } catch (cause) {
-    if (cause instanceof Deno.errors.NotFound) return [];
-    throw cause;
-  }
-  return paths.sort();
 }
