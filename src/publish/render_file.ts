@@ -4,8 +4,9 @@
  * feed definition into parts ready to serve. The same function runs in render threads during a full
  * render and in the main thread for single changes, so both give the same bytes.
  */
+import { createHash } from "node:crypto";
 import type { AccessContext } from "../access/mod.ts";
-import { type FeedDefinition, renderFeedEvent } from "../feed/mod.ts";
+import { type FeedDefinition, type FeedRenderContext, renderFeedEvent } from "../feed/mod.ts";
 import type { Issue, MispEvent } from "../model/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import { loadEventFile } from "./load_event_file.ts";
@@ -60,12 +61,18 @@ export async function renderFile(
 /** Renders a valid event for every definition; identical files share one byte array. */
 export function renderEvent(event: MispEvent, settings: RenderSettings): FeedRender[] {
   const shared = new Map<string, Uint8Array>();
+  // node:crypto hashes the event files (`integrity:sha256`) several times faster than the pure one.
+  const context: FeedRenderContext = { ...settings.context, sha256Hex };
   return settings.definitions.map((definition) => {
     try {
-      const rendered = renderFeedEvent(event, definition, settings.context);
+      const rendered = renderFeedEvent(event, definition, context);
       return rendered === undefined ? null : partsOf(rendered, shared);
     } catch (cause) {
       return { error: cause instanceof Error ? cause.message : String(cause) };
     }
   });
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
