@@ -8,18 +8,17 @@
  */
 import type { Config } from "./config/mod.ts";
 import { createApp, type Logger, MetricsRegistry, observeRender } from "./http/mod.ts";
-import { FeedCache, type RenderReport } from "./publish/mod.ts";
+import { buildChecks, type CheckSource, FeedCache, type RenderReport } from "./publish/mod.ts";
 import { TokenStore } from "./store/mod.ts";
 import { createSyncService } from "./sync/mod.ts";
-import type { EventCheck } from "./validate/mod.ts";
-import { ChokidarWatcher, type Watcher } from "./watch/mod.ts";
+import { ChokidarWatcher, DenoFsWatcher, type Watcher } from "./watch/mod.ts";
 
 /** Options of {@link startDaemon}. */
 export interface DaemonOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** Extra event checks, as `kura validate` runs them (default none). */
-  readonly checks?: readonly EventCheck[];
+  /** Where the extra event checks come from, as `kura validate` runs them (default none). */
+  readonly checks?: CheckSource;
   /** Stops the daemon when aborted. */
   readonly signal?: AbortSignal;
   /** kura's version, for /status. */
@@ -28,8 +27,11 @@ export interface DaemonOptions {
   readonly now?: () => Date;
   /** How file paths are shown in logs and /status (default: as they are). */
   readonly displayPath?: (path: string) => string;
-  /** The watcher (default: chokidar on the data and feeds folders). */
-  readonly watcher?: Watcher;
+  /**
+   * How the data and feeds folders are watched: `native` (default, `Deno.watchFs`, one OS watch per
+   * folder) or `chokidar` (one per file; see ChokidarWatcher), or a watcher of the caller's.
+   */
+  readonly watcher?: Watcher | "native" | "chokidar";
   /** Reads environment variables (peer tokens named `KURA_…`); default: none readable. */
   readonly getEnv?: (name: string) => string | undefined;
   /** Poller tuning for tests: first passes within this many seconds of start (default 30). */
@@ -53,24 +55,40 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const now = options.now ?? (() => new Date());
   const show = options.displayPath ?? ((path: string) => path);
   const startedAt = now();
-  const watcher = options.watcher ??
-    new ChokidarWatcher([config.data, config.feeds], {
-      onError: (error) => logger("warn", "watch error", { error: error.message }),
-    });
+  const onError = (error: Error) => logger("warn", "watch error", { error: error.message });
+  const folders = [config.data, config.feeds];
+  const watcher = typeof options.watcher === "object"
+    ? options.watcher
+    : options.watcher === "chokidar"
+    ? new ChokidarWatcher(folders, { onError })
+    : new DenoFsWatcher(folders, { onError });
   // Watch before the first render, so no change made during it is missed.
   await watcher.ready();
-  const cache = await FeedCache.open({
-    data: config.data,
-    feeds: config.feeds,
-    hostOrg: config.org,
-    maxEventBytes: config.limits.maxEventBytes,
-    checks: options.checks,
-    now,
-  });
+  for (const [name, folder] of [["data", config.data], ["feeds", config.feeds]]) {
+    if (!(await isFolder(folder!))) {
+      logger("warn", `${name} folder missing; serving without it until it appears`, {
+        folder: show(folder!),
+      });
+    }
+  }
+  let cache: FeedCache;
+  try {
+    cache = await FeedCache.open({
+      data: config.data,
+      feeds: config.feeds,
+      hostOrg: config.org,
+      maxEventBytes: config.limits.maxEventBytes,
+      checks: options.checks,
+      now,
+    });
+  } catch (cause) {
+    await watcher.close();
+    throw cause;
+  }
   const sync = await createSyncService(config, {
     getEnv: options.getEnv ?? (() => undefined),
     now,
-    checks: options.checks,
+    checks: await buildChecks(options.checks),
     log: logger,
     startDelay: options.pollStartDelay,
   });
@@ -151,6 +169,14 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     server.finished.then(() => stop()).then(resolve);
   });
   return { url: address, cache, finished, stop };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
 }
 
 function logRender(logger: Logger, report: RenderReport, show: (path: string) => string): void {

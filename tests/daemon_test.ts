@@ -110,3 +110,45 @@ Deno.test("startDaemon() fails, and closes its watcher, when the port is taken",
   const batches = watcher.batches();
   equal((await batches.next()).done, true);
 });
+
+for (const watcher of ["native", "chokidar"] as const) {
+  Deno.test(`startDaemon() with the ${watcher} watcher serves an event edited on disk`, async () => {
+    await using folders = await feedFolders();
+    await folders.writeEvent(sampleEvent({ uuid: uuidN(1), info: "Before" }));
+    const daemon = await startDaemon({ config: configFor(folders), logger: () => {}, watcher });
+    try {
+      await folders.writeEvent(
+        sampleEvent({ uuid: uuidN(1), info: "After", timestamp: "1700000100" }),
+      );
+      await eventually(async () => {
+        const text = await (await fetch(`${daemon.url}/feeds/public/${uuidN(1)}.json`)).text();
+        return text.includes('"After"') ? text : undefined;
+      });
+    } finally {
+      await daemon.stop();
+    }
+  });
+}
+
+Deno.test("startDaemon() warns about a missing data folder and serves once it appears", async () => {
+  await using folders = await feedFolders();
+  await Deno.rename(folders.data, `${folders.root}/elsewhere`);
+  const logs: Record<string, unknown>[] = [];
+  const daemon = await startDaemon({
+    config: configFor(folders),
+    logger: (level, msg, fields) => logs.push({ level, msg, ...fields }),
+  });
+  try {
+    const warning = logs.find((line) => String(line.msg).startsWith("data folder missing"));
+    equal(warning?.level, "warn");
+    await Deno.rename(`${folders.root}/elsewhere`, folders.data);
+    await folders.writeEvent(sampleEvent({ uuid: uuidN(1) }));
+    await eventually(async () => {
+      const response = await fetch(`${daemon.url}/feeds/public/${uuidN(1)}.json`);
+      await response.body?.cancel();
+      return response.status === 200 ? true : undefined;
+    });
+  } finally {
+    await daemon.stop();
+  }
+});

@@ -6,10 +6,10 @@
 import { loadConfig } from "../config/mod.ts";
 import { startDaemon } from "../daemon.ts";
 import { UsageError } from "../errors.ts";
-import { jsonLineLogger } from "../http/mod.ts";
+import { bufferedWriter, jsonLineLogger } from "../http/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { displayPath } from "./display_path.ts";
-import { eventChecksFor } from "./event_checks.ts";
+import type { EventCheckOptions } from "./event_checks.ts";
 import { parseFlags } from "./parse_flags.ts";
 import { VERSION } from "./version.ts";
 
@@ -36,6 +36,8 @@ Options:
   --port <port>     port to listen on, 0 for any free one (default: config server.port, 8080)
   --first-poll <s>  each peer's first pass comes within this many seconds of start, spread at
                     random (default 30); passes can always be started with POST /peers/<name>/pull
+  --watcher <w>     native (default: one OS watch per folder) or chokidar (one per file; slow
+                    when thousands of files change at once)
 
 Exit status: 0 stopped by a signal, 2 usage, configuration or listening error.
 
@@ -46,6 +48,7 @@ ${COMMON_HELP}`,
       host: { type: "string" },
       port: { type: "string" },
       "first-poll": { type: "string" },
+      watcher: { type: "string" },
     });
     if (flags.values.help) {
       env.stdout(this.help + "\n");
@@ -58,6 +61,10 @@ ${COMMON_HELP}`,
     if (host !== undefined && !/^[A-Za-z0-9.:_-]+$/.test(host)) {
       throw new UsageError(`--host must be a host name or an IP address; got "${host}"`);
     }
+    const watcher = flags.values.watcher ?? "native";
+    if (watcher !== "native" && watcher !== "chokidar") {
+      throw new UsageError(`--watcher must be native or chokidar; got "${watcher}"`);
+    }
     const config = await loadConfig({
       cwd: env.cwd,
       config: flags.values.config ?? env.getEnv("KURA_CONFIG"),
@@ -67,14 +74,21 @@ ${COMMON_HELP}`,
       host,
       port: parsePort(flags.values.port),
     });
-    const logger = jsonLineLogger(env.stdout, env.now);
+    const output = bufferedWriter(env.stdout);
+    const logger = jsonLineLogger(output, env.now);
     let daemon;
     try {
       daemon = await startDaemon({
         config,
         logger,
-        checks: await eventChecksFor(config, { strictTags: false }),
+        // Render threads build their own checks from this (functions cannot cross threads).
+        checks: {
+          module: new URL("./event_checks.ts", import.meta.url).href,
+          name: "eventChecksFor",
+          args: [config, { strictTags: false } satisfies EventCheckOptions],
+        },
         signal: env.signal,
+        watcher,
         version: VERSION,
         now: env.now,
         displayPath: (path) => displayPath(path, env.cwd),
@@ -82,6 +96,7 @@ ${COMMON_HELP}`,
         pollStartDelay: parseSeconds(flags.values["first-poll"]),
       });
     } catch (cause) {
+      output.flush();
       if (cause instanceof Deno.errors.AddrInUse || cause instanceof Deno.errors.AddrNotAvailable) {
         env.stderr(
           `kura serve: cannot listen on ${config.server.host}:${config.server.port}: ${
@@ -93,6 +108,7 @@ ${COMMON_HELP}`,
       throw cause;
     }
     await daemon.finished;
+    output.flush();
     return Exit.Ok;
   },
 };

@@ -18,6 +18,8 @@ export interface ArtefactResponseOptions {
   readonly minCompressBytes?: number;
   /** Files larger than this are compressed in the background (default 4 MiB). */
   readonly backgroundCompressBytes?: number;
+  /** Headers added to every 200 response (the security headers), kept with the prebuilt ones. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 type Coding = "br" | "gzip";
@@ -28,7 +30,12 @@ interface Derived {
   /** Per coding: the copy while being made, then the bytes, or null when it is not smaller. */
   readonly pending: Partial<Record<Coding, Promise<Uint8Array | null>>>;
   readonly ready: Partial<Record<Coding, Uint8Array | null>>;
+  /** 200 responses built once per coding and Cache-Control, cloned for each request. */
+  readonly responses: Map<string, Response>;
 }
+
+/** Accept-Encoding values seen, parsed (clients send few distinct ones). */
+const codingsOf = new Map<string, Coding[]>();
 
 const derived = new WeakMap<FeedArtefact, Derived>();
 
@@ -39,29 +46,62 @@ export async function artefactResponse(
   options: ArtefactResponseOptions,
 ): Promise<Response> {
   const known = derivedOf(artefact);
-  const accepted = acceptedCodings(request.headers.get("Accept-Encoding"));
-  const headers = new Headers({
-    "Content-Type": artefact.contentType,
-    "Cache-Control": options.cacheControl,
-    Vary: "Accept-Encoding",
-  });
+  const accepted = acceptedCodingsCached(request.headers.get("Accept-Encoding"));
   const matched = matchingTag(request.headers.get("If-None-Match"), known.tag, accepted);
   if (matched !== undefined) {
-    headers.set("ETag", `"${matched}"`);
-    return new Response(null, { status: 304, headers });
+    return new Response(null, {
+      status: 304,
+      headers: {
+        "Content-Type": artefact.contentType,
+        "Cache-Control": options.cacheControl,
+        Vary: "Accept-Encoding",
+        ETag: `"${matched}"`,
+        ...options.headers,
+      },
+    });
   }
   const coding = artefact.byteLength >= (options.minCompressBytes ?? 512)
     ? await chooseCoding(artefact, known, accepted, options.backgroundCompressBytes ?? 4 << 20)
     : undefined;
+  const key = `${coding ?? "identity"} ${options.cacheControl}`;
+  const prebuilt = known.responses.get(key);
+  if (prebuilt) {
+    return request.method === "HEAD"
+      ? new Response(null, { status: 200, headers: prebuilt.headers })
+      : prebuilt.clone(); // shares the bytes: far cheaper than a new Response, which copies them
+  }
   const body = coding ? known.ready[coding]! : undefined;
-  headers.set("ETag", `"${coding ? `${known.tag}-${coding}` : known.tag}"`);
+  const headers = new Headers({
+    "Content-Type": artefact.contentType,
+    "Cache-Control": options.cacheControl,
+    Vary: "Accept-Encoding",
+    ETag: `"${coding ? `${known.tag}-${coding}` : known.tag}"`,
+    "Content-Length": String(body ? body.length : artefact.byteLength),
+    ...options.headers,
+  });
   if (coding) headers.set("Content-Encoding", coding);
-  headers.set("Content-Length", String(body ? body.length : artefact.byteLength));
   if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-  return new Response(body ? (body as Uint8Array<ArrayBuffer>) : bodyOf(artefact), {
+  if (body === undefined && artefact.parts.length > 1) {
+    // A multi-part file (hashes.csv) is streamed from its parts, never joined into a copy.
+    return new Response(streamOf(artefact.parts), { status: 200, headers });
+  }
+  const response = new Response((body ?? artefact.parts[0]!) as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers,
   });
+  known.responses.set(key, response);
+  return response.clone();
+}
+
+function acceptedCodingsCached(header: string | null): Coding[] {
+  if (header === null) return [];
+  let codings = codingsOf.get(header);
+  if (codings === undefined) {
+    codings = acceptedCodings(header);
+    if (codingsOf.size > 256) codingsOf.clear(); // odd clients must not grow it without bound
+    codingsOf.set(header, codings);
+  }
+  return codings;
 }
 
 /** The codings the client accepts, best first (brotli before gzip at equal weight). */
@@ -153,19 +193,23 @@ function compress(bytes: Uint8Array, coding: Coding): Promise<Uint8Array> {
 function derivedOf(artefact: FeedArtefact): Derived {
   let known = derived.get(artefact);
   if (!known) {
-    known = { tag: artefactSha256(artefact).slice(0, 32), pending: {}, ready: {} };
+    known = {
+      tag: artefactSha256(artefact).slice(0, 32),
+      pending: {},
+      ready: {},
+      responses: new Map(),
+    };
     derived.set(artefact, known);
   }
   return known;
 }
 
-/** The body of an uncompressed artefact: its bytes, or a stream of its parts (never copied). */
-function bodyOf(artefact: FeedArtefact): BodyInit {
-  if (artefact.parts.length === 1) return artefact.parts[0]! as Uint8Array<ArrayBuffer>;
+/** A stream of `parts` (never copied). */
+function streamOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   let next = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      const part = artefact.parts[next++];
+      const part = parts[next++];
       if (part === undefined) controller.close();
       else controller.enqueue(part);
     },

@@ -14,6 +14,7 @@ import { artefactResponse } from "./artefact_response.ts";
 import { authenticate, type TokenVerifier } from "./bearer_auth.ts";
 import type { FeedSource } from "./feed_source.ts";
 import { eventUuidOfFile, isFeedName } from "./path_rules.ts";
+import { SECURITY_HEADERS } from "./security_headers.ts";
 
 /** What the feed routes need. */
 export interface FeedRouteDeps {
@@ -44,6 +45,7 @@ export function feedRoutes(deps: FeedRouteDeps): Hono<AppEnv> {
     if (!artefact) throw new NotFoundError("No such file in this feed");
     return await artefactResponse(c.req.raw, artefact, {
       cacheControl: access === "public" ? "public, no-cache" : "private, no-cache",
+      headers: SECURITY_HEADERS,
     });
   });
   app.all("/feeds/:name/:file", (c) => {

@@ -17,5 +17,51 @@ export function jsonLineLogger(write: (line: string) => void, now: () => Date): 
   };
 }
 
+/** Options of {@link bufferedWriter}. */
+export interface BufferOptions {
+  /** Flush once this many characters are waiting (default 32 Ki). */
+  readonly maxChars?: number;
+  /** Flush this long after the first waiting line at the latest, in ms (default 100). */
+  readonly maxDelayMs?: number;
+}
+
+/** A writer that gathers text and passes it on to `write` in larger pieces. */
+export interface BufferedWriter {
+  (text: string): void;
+  /** Writes what is waiting now (call before exiting). */
+  flush(): void;
+}
+
+/**
+ * Gathers lines for `write`, so a busy daemon makes one write per batch of log lines instead of one
+ * per request. A line waits at most `maxDelayMs`; a crash loses at most that much of the log.
+ */
+export function bufferedWriter(
+  write: (text: string) => void,
+  options: BufferOptions = {},
+): BufferedWriter {
+  const maxChars = options.maxChars ?? 32 * 1024;
+  const maxDelayMs = options.maxDelayMs ?? 100;
+  let waiting: string[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (waiting.length === 0) return;
+    const text = waiting.join("");
+    waiting = [];
+    size = 0;
+    write(text);
+  };
+  const writer = (text: string) => {
+    waiting.push(text);
+    size += text.length;
+    if (size >= maxChars) flush();
+    else timer ??= setTimeout(flush, maxDelayMs);
+  };
+  return Object.assign(writer, { flush }) as BufferedWriter;
+}
+
 /** A Logger that drops everything (tests that do not look at logs). */
 export const silentLogger: Logger = () => {};

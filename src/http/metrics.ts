@@ -25,6 +25,8 @@ interface Family {
 /** A counter: only goes up. */
 export interface Counter {
   inc(labels?: Labels, by?: number): void;
+  /** The increment of one label set, resolved once (for hot paths). */
+  bind(labels: Labels): (by?: number) => void;
 }
 
 /** A gauge: set to the current value. */
@@ -37,6 +39,8 @@ export interface Gauge {
 /** A histogram of observed values (seconds, bytes). */
 export interface Histogram {
   observe(labels: Labels, value: number): void;
+  /** The observation of one label set, resolved once (for hot paths). */
+  bind(labels: Labels): (value: number) => void;
 }
 
 /** Default histogram buckets for durations in seconds. */
@@ -65,7 +69,13 @@ export class MetricsRegistry {
   /** Registers (or returns) counter `name`. */
   counter(name: string, help: string): Counter {
     const family = this.#family(name, help, "counter", []);
-    return { inc: (labels = {}, by = 1) => (this.#series(family, labels).value += by) };
+    return {
+      inc: (labels = {}, by = 1) => (this.#series(family, labels).value += by),
+      bind: (labels) => {
+        const series = this.#series(family, labels);
+        return (by = 1) => (series.value += by);
+      },
+    };
   }
 
   /** Registers (or returns) gauge `name`. */
@@ -80,14 +90,19 @@ export class MetricsRegistry {
   /** Registers (or returns) histogram `name` with upper bounds `bounds` (ascending). */
   histogram(name: string, help: string, bounds: readonly number[] = DURATION_BUCKETS): Histogram {
     const family = this.#family(name, help, "histogram", bounds);
+    const observe = (series: Series, value: number) => {
+      series.value++;
+      series.sum! += value;
+      const buckets = series.buckets!;
+      for (let index = 0; index < family.bounds.length; index++) {
+        if (value <= family.bounds[index]!) buckets[index]!++;
+      }
+    };
     return {
-      observe: (labels, value) => {
+      observe: (labels, value) => observe(this.#series(family, labels), value),
+      bind: (labels) => {
         const series = this.#series(family, labels);
-        series.value++;
-        series.sum = (series.sum ?? 0) + value;
-        family.bounds.forEach((bound, index) => {
-          if (value <= bound) series.buckets![index]!++;
-        });
+        return (value) => observe(series, value);
       },
     };
   }

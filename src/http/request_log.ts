@@ -19,6 +19,9 @@ export function requestLog(logger: Logger, metrics: MetricsRegistry): Middleware
     "kura_http_request_duration_seconds",
     "Time to answer HTTP requests, by route",
   );
+  // Label sets repeat: resolve each one's series once rather than on every request.
+  const counted = new Map<string, () => void>();
+  const timed = new Map<string, (seconds: number) => void>();
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -29,8 +32,19 @@ export function requestLog(logger: Logger, metrics: MetricsRegistry): Middleware
       ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].includes(c.req.method)
         ? c.req.method
         : "other";
-    requests.inc({ method, route, status: String(status) });
-    durations.observe({ route }, seconds);
+    const key = `${method} ${status} ${route}`;
+    let count = counted.get(key);
+    if (count === undefined) {
+      count = requests.bind({ method, route, status: String(status) });
+      if (counted.size < 1000) counted.set(key, count);
+    }
+    count();
+    let time = timed.get(route);
+    if (time === undefined) {
+      time = durations.bind({ route });
+      if (timed.size < 1000) timed.set(route, time);
+    }
+    time(seconds);
     const remote = (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr;
     const length = c.res.headers.get("Content-Length");
     logger(status >= 500 ? "error" : "info", "request", {

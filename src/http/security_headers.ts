@@ -6,7 +6,8 @@
  */
 import type { MiddlewareHandler } from "hono";
 
-const HEADERS: Record<string, string> = {
+/** The security headers, for responses built ahead of time (feed files) to carry them already. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
   "X-Frame-Options": "DENY",
@@ -18,7 +19,8 @@ const HEADERS: Record<string, string> = {
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
+    if (c.res.headers.has("X-Content-Type-Options")) return; // built with them
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   };
 }

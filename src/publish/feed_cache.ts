@@ -3,7 +3,9 @@
  * The feeds as the daemon serves them: every served feed rendered in memory, then kept current from
  * changed paths. One changed event file re-renders that event only (its file, its hash lines, its
  * manifest line, in every feed); a changed definition re-renders that feed; a changed organisation
- * or sharing group, or a folder that appears or vanishes, re-renders everything.
+ * or sharing group, or a folder that appears or vanishes, re-renders everything. A full render reads,
+ * validates and renders on render threads (`render_files.ts`) while this thread keeps serving the
+ * previous rendering, which is swapped for the new one only when it is complete.
  *
  * An event file that fails validation never replaces what is served: the feeds keep its last good
  * version, and the file is listed in {@link FeedCache.status} until it is fixed or removed. A
@@ -13,8 +15,8 @@
  * served; the other feeds are unaffected.
  */
 import { describeAudience } from "../access/mod.ts";
-import { type FeedAccess, type FeedDefinition, renderFeedEvent } from "../feed/mod.ts";
-import { error, type Issue, type MispEvent } from "../model/mod.ts";
+import type { FeedDefinition } from "../feed/mod.ts";
+import type { Issue } from "../model/mod.ts";
 import {
   type FeedDefinitionFile,
   loadFeedDefinition,
@@ -24,10 +26,22 @@ import {
   uuidOfFileName,
 } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
+import { applyRenders } from "./apply_renders.ts";
+import {
+  type CacheStatus,
+  emptyPass,
+  type FeedStatus,
+  type InvalidFile,
+  type RenderPass,
+  type RenderReport,
+} from "./cache_status.ts";
 import { changeKindOf } from "./change_kind.ts";
+import { buildChecks, type CheckSource } from "./check_source.ts";
 import type { FeedArtefact } from "./feed_artefact.ts";
-import { loadEventFile } from "./load_event_file.ts";
-import { PublishedFeed, type PublishedFeedStats } from "./published_feed.ts";
+import { PublishedFeed } from "./published_feed.ts";
+import { type FileResult, renderFile, type RenderSettings } from "./render_file.ts";
+import { renderFiles } from "./render_files.ts";
+import { eventFilePaths, exists } from "./event_file_paths.ts";
 
 /** Options of {@link FeedCache.open}. */
 export interface FeedCacheOptions {
@@ -39,70 +53,21 @@ export interface FeedCacheOptions {
   readonly hostOrg?: string;
   /** Largest event file read, in bytes (default 64 MiB). */
   readonly maxEventBytes?: number;
-  /** Extra event checks, as `kura validate` runs them (default none). */
-  readonly checks?: readonly EventCheck[];
+  /** Where the extra event checks come from, as `kura validate` runs them (default none). */
+  readonly checks?: CheckSource;
   /** Clock (default: the system clock). */
   readonly now?: () => Date;
-  /** Event files read at the same time during a full render (default 8). */
-  readonly concurrency?: number;
-}
-
-/** What one render pass did, for the log and the metrics. */
-export interface RenderReport {
-  /** `full`: everything read again; `feeds`: some feeds re-rendered; `events`: single events. */
-  readonly kind: "full" | "feeds" | "events" | "none";
-  readonly at: string;
-  readonly durationMs: number;
-  /** Event files read. */
-  readonly filesRead: number;
-  /** Feeds whose content changed. */
-  readonly changedFeeds: readonly string[];
-  /** Files found invalid in this pass. */
-  readonly invalid: readonly InvalidFile[];
-  /** Files valid again (or removed) after having been invalid. */
-  readonly recovered: readonly string[];
-  /** Feed definitions with an error in this pass (their feed is not served). */
-  readonly brokenFeeds: readonly FeedDefinitionFile[];
-}
-
-/** An event file that failed validation (or rendering). */
-export interface InvalidFile {
-  /** Absolute path. */
-  readonly file: string;
-  readonly issues: readonly Issue[];
-  /** When it was first found invalid (ISO-8601). */
-  readonly since: string;
-}
-
-/** One feed in {@link CacheStatus}. */
-export interface FeedStatus {
-  readonly name: string;
-  /** Whether the feed is served (its definition has no error). */
-  readonly served: boolean;
-  readonly access?: FeedAccess;
-  readonly audience?: string;
-  /** Problems of the definition (warnings when served, errors when not). */
-  readonly issues: readonly Issue[];
-  readonly stats?: PublishedFeedStats;
-  /** When the feed's content last changed (ISO-8601). */
-  readonly updatedAt?: string;
-}
-
-/** The state of the published feeds. */
-export interface CacheStatus {
-  readonly feeds: readonly FeedStatus[];
-  /** Event files seen: valid ones and invalid ones. */
-  readonly eventFiles: { readonly valid: number; readonly invalid: number };
-  /** Invalid event files, with the feeds that still serve their last good version. */
-  readonly invalidFiles: readonly (InvalidFile & { readonly lastGoodIn: readonly string[] })[];
-  /** Organisation and sharing-group files that could not be used. */
-  readonly rejectedRecords: RecordRegistry["rejected"];
-  readonly lastRender?: RenderReport;
+  /**
+   * Render threads of a full render (default: one per core, at most four, when there are at least
+   * 1,000 event files; else this thread only).
+   */
+  readonly threads?: number;
 }
 
 /** The served feeds, rendered and kept current. */
 export class FeedCache {
   readonly #options: FeedCacheOptions;
+  #checks: readonly EventCheck[] = [];
   #registry!: RecordRegistry;
   #definitions = new Map<string, FeedDefinitionFile>();
   #feeds = new Map<string, PublishedFeed>();
@@ -124,6 +89,7 @@ export class FeedCache {
   /** Renders every feed of the folders in `options`. */
   static async open(options: FeedCacheOptions): Promise<FeedCache> {
     const cache = new FeedCache(options);
+    cache.#checks = await buildChecks(options.checks);
     await cache.rebuild();
     return cache;
   }
@@ -198,7 +164,7 @@ export class FeedCache {
     };
   }
 
-  /** Every file currently served by feed `name` (for exports and tests), or undefined. */
+  /** Every file currently served by feed `name` (for exports and tests); none for an unknown feed. */
   *files(name: string): Generator<[string, FeedArtefact]> {
     const feed = this.#feeds.get(name);
     if (!feed) return;
@@ -207,118 +173,98 @@ export class FeedCache {
     yield ["hashes.csv", feed.hashes()];
   }
 
-  async #renderAll(pass: Pass): Promise<void> {
+  async #renderAll(pass: RenderPass): Promise<void> {
     const registry = await loadRecordRegistry(this.#options.data, {
       hostOrg: this.#options.hostOrg,
       maxBytes: this.#options.maxEventBytes,
     });
     const files = await loadFeedDefinitions(this.#options.feeds, { context: registry });
-    const feeds = new Map<string, PublishedFeed>();
+    const feeds: PublishedFeed[] = [];
     for (const file of files) {
-      if (file.definition) feeds.set(file.name, new PublishedFeed(file.definition));
+      if (file.definition) feeds.push(new PublishedFeed(file.definition));
       else pass.brokenFeeds.push(file);
     }
     this.#realData = await Deno.realPath(this.#options.data).catch(() => undefined);
     const valid = new Set<string>();
     const invalid = new Map<string, InvalidFile>();
-    await this.#eachEventFile(pass, (path, event, issues) => {
-      if (event) {
-        const failures = renderInto([...feeds.values()], event, registry);
-        if (failures.length === 0) {
-          valid.add(path);
-          return;
-        }
-        issues = failures;
+    await this.#eachEventFile(feeds, registry, pass, (result) => {
+      const issues = result.renders
+        ? applyRenders(feeds, result.uuid!, result.renders)
+        : result.issues;
+      if (issues.length === 0) {
+        valid.add(result.path);
+        return;
       }
-      const known = this.#invalid.get(path);
-      invalid.set(path, { file: path, issues, since: known?.since ?? pass.at });
+      const since = this.#invalid.get(result.path)?.since ?? pass.at;
+      invalid.set(result.path, { file: result.path, issues, since });
     });
-    for (const feed of feeds.values()) {
+    for (const feed of feeds) {
       feed.commit();
       const before = this.#feeds.get(feed.name);
-      if (!before || !sameContent(before, feed)) {
-        pass.changedFeeds.push(feed.name);
-        this.#updatedAt.set(feed.name, pass.at);
-      }
+      if (!before || !sameContent(before, feed)) this.#changed(feed, pass);
     }
     for (const path of this.#invalid.keys()) if (!invalid.has(path)) pass.recovered.push(path);
     pass.invalid.push(...invalid.values());
     this.#registry = registry;
     this.#definitions = new Map(files.map((file) => [file.name, file]));
-    this.#feeds = feeds;
+    this.#feeds = new Map(feeds.map((feed) => [feed.name, feed]));
     this.#valid = valid;
     this.#invalid = invalid;
   }
 
-  async #renderFeeds(changed: ReadonlyMap<string, string>, pass: Pass): Promise<void> {
-    const fresh = new Map<string, PublishedFeed>();
+  async #renderFeeds(changed: ReadonlyMap<string, string>, pass: RenderPass): Promise<void> {
+    const fresh: PublishedFeed[] = [];
     for (const [name, path] of changed) {
       const file = await loadFeedDefinition(path, { context: this.#registry });
-      if (!(await exists(path))) {
-        this.#definitions.delete(name);
-      } else {
+      if (!(await exists(path))) this.#definitions.delete(name);
+      else {
         this.#definitions.set(name, file);
-        if (file.definition) fresh.set(name, new PublishedFeed(file.definition));
+        if (file.definition) fresh.push(new PublishedFeed(file.definition));
         else pass.brokenFeeds.push(file);
       }
-      if (!file.definition && this.#feeds.delete(name)) {
-        pass.changedFeeds.push(name);
-        this.#updatedAt.set(name, pass.at);
-      }
+      if (!file.definition && this.#feeds.delete(name)) this.#changed({ name }, pass);
     }
-    if (fresh.size === 0) return;
-    const recovered: [string, MispEvent][] = [];
-    await this.#eachEventFile(pass, (path, event, issues) => {
-      if (!event) {
-        if (!this.#invalid.has(path)) {
-          this.#invalid.set(path, { file: path, issues, since: pass.at });
-          this.#valid.delete(path);
-          pass.invalid.push(this.#invalid.get(path)!);
-        }
+    if (fresh.length === 0) return;
+    const recovered: string[] = [];
+    await this.#eachEventFile(fresh, this.#registry, pass, (result) => {
+      if (!result.renders) {
+        // Newly found invalid (the watcher missed it): the other feeds keep their version.
+        if (!this.#invalid.has(result.path)) this.#markInvalid(result.path, result.issues, pass);
         return;
       }
-      const failures = renderInto([...fresh.values()], event, this.#registry);
-      if (failures.length > 0) {
-        this.#markInvalid(path, failures, pass);
-      } else if (this.#invalid.has(path)) recovered.push([path, event]);
+      const failures = applyRenders(fresh, result.uuid!, result.renders);
+      if (failures.length > 0) this.#markInvalid(result.path, failures, pass);
+      else if (this.#invalid.has(result.path)) recovered.push(result.path);
     });
-    for (const feed of fresh.values()) {
+    for (const feed of fresh) {
       feed.commit();
       this.#feeds.set(feed.name, feed);
-      pass.changedFeeds.push(feed.name);
-      this.#updatedAt.set(feed.name, pass.at);
+      this.#changed(feed, pass);
     }
     // A file fixed without the watcher noticing: every other feed gets its new version too.
-    for (const [path, event] of recovered) this.#acceptEvent(path, event, pass);
+    for (const path of recovered) await this.#renderEvent(path, pass);
   }
 
-  async #renderEvent(path: string, pass: Pass): Promise<void> {
-    const verdict = await loadEventFile(path, this.#loadOptions());
+  async #renderEvent(path: string, pass: RenderPass): Promise<void> {
+    const feeds = [...this.#feeds.values()];
+    const result = await renderFile(path, this.#settings(feeds, this.#registry), this.#checks);
     pass.filesRead++;
-    if (verdict.missing) {
-      if (verdict.uuid !== undefined) {
-        for (const feed of this.#feeds.values()) {
-          if (feed.remove(verdict.uuid)) this.#changed(feed, pass);
-        }
+    if (result.missing) {
+      if (result.uuid !== undefined) {
+        for (const feed of feeds) if (feed.remove(result.uuid)) this.#changed(feed, pass);
       }
       this.#valid.delete(path);
       if (this.#invalid.delete(path)) pass.recovered.push(path);
       return;
     }
-    if (!verdict.event) {
-      this.#markInvalid(path, verdict.issues, pass);
+    if (!result.renders) {
+      this.#markInvalid(path, result.issues, pass);
       return;
     }
-    this.#acceptEvent(path, verdict.event, pass);
-  }
-
-  /** Puts a valid event into every feed (or takes it out of those it no longer belongs in). */
-  #acceptEvent(path: string, event: MispEvent, pass: Pass): void {
-    const feeds = [...this.#feeds.values()];
-    const before = feeds.map((feed) => feed.event(event.uuid!));
-    const failures = renderInto(feeds, event, this.#registry);
+    const before = feeds.map((feed) => feed.event(result.uuid!));
+    const failures = applyRenders(feeds, result.uuid!, result.renders);
     feeds.forEach((feed, index) => {
-      if (feed.event(event.uuid!) !== before[index]) this.#changed(feed, pass);
+      if (feed.event(result.uuid!) !== before[index]) this.#changed(feed, pass);
     });
     if (failures.length > 0) {
       this.#markInvalid(path, failures, pass);
@@ -328,7 +274,7 @@ export class FeedCache {
     if (this.#invalid.delete(path)) pass.recovered.push(path);
   }
 
-  #markInvalid(path: string, issues: readonly Issue[], pass: Pass): void {
+  #markInvalid(path: string, issues: readonly Issue[], pass: RenderPass): void {
     const known = this.#invalid.get(path);
     const invalid = { file: path, issues, since: known?.since ?? pass.at };
     this.#invalid.set(path, invalid);
@@ -336,37 +282,38 @@ export class FeedCache {
     pass.invalid.push(invalid);
   }
 
-  #changed(feed: PublishedFeed, pass: Pass): void {
+  #changed(feed: { readonly name: string }, pass: RenderPass): void {
     if (!pass.changedFeeds.includes(feed.name)) pass.changedFeeds.push(feed.name);
     this.#updatedAt.set(feed.name, pass.at);
   }
 
-  /** Reads and validates every event file, `concurrency` at a time, calling `visit` for each. */
+  /** Reads, validates and renders every event file for `feeds`, calling `visit` for each. */
   async #eachEventFile(
-    pass: Pass,
-    visit: (path: string, event: MispEvent | undefined, issues: readonly Issue[]) => void,
+    feeds: readonly PublishedFeed[],
+    registry: RecordRegistry,
+    pass: RenderPass,
+    visit: (result: FileResult) => void,
   ): Promise<void> {
-    const dir = `${this.#options.data}/events`;
-    const paths = await eventFilePaths(dir);
-    const options = this.#loadOptions();
-    let next = 0;
-    const worker = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        const verdict = await loadEventFile(path, options);
-        pass.filesRead++;
-        if (!verdict.missing) visit(path, verdict.event, verdict.issues);
-      }
-    };
-    const workers = Math.max(1, this.#options.concurrency ?? 8);
-    await Promise.all(Array.from({ length: workers }, worker));
+    const paths = await eventFilePaths(`${this.#options.data}/events`);
+    const cores = Math.min(navigator.hardwareConcurrency || 1, 4);
+    const threads = this.#options.threads ?? (paths.length >= 1000 ? cores : 1);
+    const results = renderFiles(paths, this.#settings(feeds, registry), {
+      threads,
+      checkSource: this.#options.checks,
+      checks: this.#checks,
+    });
+    for await (const result of results) {
+      pass.filesRead++;
+      visit(result);
+    }
   }
 
-  #loadOptions() {
+  #settings(feeds: readonly PublishedFeed[], registry: RecordRegistry): RenderSettings {
     return {
+      definitions: feeds.map((feed) => feed.definition),
+      context: { sharingGroups: registry.sharingGroups, hostOrg: registry.hostOrg },
       maxBytes: this.#options.maxEventBytes ?? 64 * 1024 * 1024,
       confineTo: this.#realData,
-      checks: this.#options.checks,
       now: Math.floor(this.#now().getTime() / 1000),
     };
   }
@@ -375,7 +322,7 @@ export class FeedCache {
     return this.#options.now?.() ?? new Date();
   }
 
-  async #timed(kind: RenderReport["kind"], work: (pass: Pass) => Promise<void>) {
+  async #timed(kind: RenderReport["kind"], work: (pass: RenderPass) => Promise<void>) {
     const pass = emptyPass(this.#now().toISOString());
     const started = performance.now();
     await work(pass);
@@ -384,7 +331,7 @@ export class FeedCache {
     return this.#report(kind, performance.now() - started, pass);
   }
 
-  #report(kind: RenderReport["kind"], durationMs: number, pass: Pass): RenderReport {
+  #report(kind: RenderReport["kind"], durationMs: number, pass: RenderPass): RenderReport {
     const report: RenderReport = { kind, durationMs, ...pass };
     if (kind !== "none") this.#lastRender = report;
     return report;
@@ -397,88 +344,10 @@ export class FeedCache {
   }
 }
 
-/** A render pass being recorded. */
-interface Pass {
-  at: string;
-  filesRead: number;
-  changedFeeds: string[];
-  invalid: InvalidFile[];
-  recovered: string[];
-  brokenFeeds: FeedDefinitionFile[];
-}
-
-function emptyPass(at = new Date(0).toISOString()): Pass {
-  return { at, filesRead: 0, changedFeeds: [], invalid: [], recovered: [], brokenFeeds: [] };
-}
-
-/**
- * Renders `event` into each feed (or removes it from those it does not belong in). A feed whose
- * renderer throws drops the event (fail closed); the failures are returned as issues.
- */
-function renderInto(
-  feeds: readonly PublishedFeed[],
-  event: MispEvent,
-  registry: RecordRegistry,
-): Issue[] {
-  const uuid = event.uuid!;
-  const shared = new Map<string, FeedArtefact>();
-  const failures: Issue[] = [];
-  for (const feed of feeds) {
-    let rendered;
-    try {
-      rendered = renderFeedEvent(event, feed.definition, registry);
-    } catch (cause) {
-      feed.remove(uuid);
-      failures.push(
-        error(
-          "feed.render",
-          "",
-          `Rendering for feed "${feed.name}" failed: ${(cause as Error).message}; left out of it`,
-        ),
-      );
-      continue;
-    }
-    if (rendered === undefined) {
-      feed.remove(uuid);
-      continue;
-    }
-    const sha256 = rendered.manifestEntry["integrity:sha256"];
-    feed.put(rendered, shared.get(sha256));
-    const file = feed.event(uuid);
-    if (file) shared.set(sha256, file);
-  }
-  return failures;
-}
-
 function sameContent(a: PublishedFeed, b: PublishedFeed): boolean {
   return a.manifest().sha256 === b.manifest().sha256 && sameDefinition(a.definition, b.definition);
 }
 
 function sameDefinition(a: FeedDefinition, b: FeedDefinition): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (cause) {
-    if (cause instanceof Deno.errors.NotFound) return false;
-    throw cause;
-  }
-}
-
-/** The `.json` files directly in `dir` (not hidden), sorted; none when it does not exist. */
-async function eventFilePaths(dir: string): Promise<string[]> {
-  const paths: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(dir)) {
-      if (entry.name.startsWith(".") || !entry.name.endsWith(".json")) continue;
-      if (entry.isFile || entry.isSymlink) paths.push(`${dir}/${entry.name}`);
-    }
-  } catch (cause) {
-    if (cause instanceof Deno.errors.NotFound) return [];
-    throw cause;
-  }
-  return paths.sort();
 }

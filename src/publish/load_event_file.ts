@@ -38,19 +38,27 @@ export async function loadEventFile(
   options: LoadEventOptions,
 ): Promise<EventFileVerdict> {
   const uuid = uuidOfFileName(path);
-  try {
-    await Deno.lstat(path);
-  } catch (cause) {
-    if (cause instanceof Deno.errors.NotFound) return { uuid, issues: [], missing: true };
-  }
   const read = await readEventFile(path, {
     maxBytes: options.maxBytes,
     confineTo: options.confineTo,
   });
+  // Only a file that could not be read may be a missing one: ask then, not before every read.
+  if (read.issues.some((issue) => issue.code === "file.unreadable") && !(await exists(path))) {
+    return { uuid, issues: [], missing: true };
+  }
   const issues = [...read.issues];
   if (read.event) {
     issues.push(...validateEvent(read.event, { now: options.now, checks: options.checks }));
   }
   const failed = !read.event || issues.some((issue) => issue.severity === "error");
   return { uuid, event: failed ? undefined : read.event, issues, missing: false };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch (cause) {
+    return !(cause instanceof Deno.errors.NotFound); // unreadable, but there
+  }
 }

@@ -5,12 +5,7 @@
  * change. The assembled files are byte for byte what `formatManifest` and `formatHashes` of the feed
  * module write for the same events (tests hold them to it).
  */
-import {
-  type FeedDefinition,
-  formatManifest,
-  type ManifestEntry,
-  type RenderedFeedEvent,
-} from "../feed/mod.ts";
+import type { FeedDefinition, RenderedFeedEvent } from "../feed/mod.ts";
 import {
   artefactSha256,
   CSV_TYPE,
@@ -19,6 +14,7 @@ import {
   partsArtefact,
   textArtefact,
 } from "./feed_artefact.ts";
+import { partsOf, type RenderedParts } from "./rendered_parts.ts";
 
 /** One event of a published feed. */
 interface PublishedEvent {
@@ -37,9 +33,6 @@ export interface PublishedFeedStats {
   readonly manifestBytes: number;
   readonly hashesBytes: number;
 }
-
-const encoder = new TextEncoder();
-const EMPTY = new Uint8Array(0);
 
 /** The rendered content of one feed. */
 export class PublishedFeed {
@@ -92,22 +85,34 @@ export class PublishedFeed {
     return this.#hashes;
   }
 
+  /** Adds or replaces an event from its rendering; returns whether anything changed. */
+  put(rendered: RenderedFeedEvent): boolean {
+    return this.putParts(partsOf(rendered));
+  }
+
   /**
-   * Adds or replaces an event. `file` may be given to share one artefact between feeds that render
-   * the event identically. Returns whether anything changed.
+   * Adds or replaces an event from its parts. `file` may be given to share one artefact between
+   * feeds that render the event identically. Returns whether anything changed.
    */
-  put(rendered: RenderedFeedEvent, file?: FeedArtefact): boolean {
-    const sha256 = rendered.manifestEntry["integrity:sha256"];
-    const manifestLine = manifestLineOf(rendered.uuid, rendered.manifestEntry);
-    const known = this.#events.get(rendered.uuid);
-    if (known && known.file.sha256 === sha256 && known.manifestLine === manifestLine) return false;
-    const artefact = file ?? textArtefact(rendered.eventJson, JSON_TYPE, sha256);
-    const hashChunk = rendered.hashLines.length === 0
-      ? EMPTY
-      : encoder.encode(`${rendered.hashLines.join("\n")}\n`);
+  putParts(parts: RenderedParts, file?: FeedArtefact): boolean {
+    const known = this.#events.get(parts.uuid);
+    if (known && known.file.sha256 === parts.sha256 && known.manifestLine === parts.manifestLine) {
+      return false;
+    }
+    const artefact = file ??
+      {
+        contentType: JSON_TYPE,
+        parts: [parts.file],
+        byteLength: parts.file.length,
+        sha256: parts.sha256,
+      };
     if (known) this.#eventBytes -= known.file.byteLength;
-    else this.#order.splice(insertionPoint(this.#order, rendered.uuid), 0, rendered.uuid);
-    this.#events.set(rendered.uuid, { file: artefact, manifestLine, hashChunk });
+    else this.#order.splice(insertionPoint(this.#order, parts.uuid), 0, parts.uuid);
+    this.#events.set(parts.uuid, {
+      file: artefact,
+      manifestLine: parts.manifestLine,
+      hashChunk: parts.hashChunk,
+    });
     this.#eventBytes += artefact.byteLength;
     this.#dirty = true;
     return true;
@@ -150,15 +155,6 @@ export class PublishedFeed {
       hashesBytes: this.#hashes.byteLength,
     };
   }
-}
-
-/**
- * The manifest line of one event, exactly as `formatManifest` writes it: the feed module owns the
- * format, so the line is cut out of a one-entry manifest (`{\n<line>\n}\n`).
- */
-function manifestLineOf(uuid: string, entry: ManifestEntry): string {
-  const text = formatManifest([[uuid, entry]]);
-  return text.slice(2, text.length - 3);
 }
 
 /** Index of `uuid` in sorted `order`, or where it would be inserted. */

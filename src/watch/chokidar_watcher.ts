@@ -7,6 +7,7 @@
  */
 import { type FSWatcher, watch } from "chokidar";
 import { ChangeBatcher } from "./change_batcher.ts";
+import { isHiddenBelow } from "./hidden_paths.ts";
 import type { BatchTiming, Watcher } from "./watcher.ts";
 
 /** Options of {@link ChokidarWatcher}. */
@@ -17,42 +18,50 @@ export interface ChokidarWatcherOptions extends BatchTiming {
   onError?: (error: Error) => void;
 }
 
-/** Watches folders (recursively) and files through chokidar. */
+/**
+ * Watches folders (recursively) and files through chokidar. chokidar 4 opens one `fs.watch` per
+ * file, which Deno's node:fs serves with one OS watch each: fine for a few thousand files, but a
+ * burst of thousands of new files (a large `git pull`) can keep it busy for minutes. The daemon uses
+ * {@link DenoFsWatcher} by default for that reason.
+ */
 export class ChokidarWatcher implements Watcher {
   readonly #batcher: ChangeBatcher;
   readonly #watcher: FSWatcher;
   readonly #ready: Promise<void>;
+  readonly #options: ChokidarWatcherOptions;
+  readonly #settings;
+  /** Roots that do not exist now: their parent folders are watched until they appear. */
+  readonly #missing = new Set<string>();
   #parents?: FSWatcher;
 
   /**
-   * Starts watching `paths` (absolute). A path missing at start-up is watched once it appears: its
-   * parent folder is watched (not recursively) until then.
+   * Starts watching `paths` (absolute). A path missing at start-up, or removed later, is watched
+   * again once it appears (its parent folder is watched, not recursively, meanwhile).
    */
   constructor(paths: readonly string[], options: ChokidarWatcherOptions = {}) {
     this.#batcher = new ChangeBatcher(options);
+    this.#options = options;
     const roots = paths.map((path) => path.replace(/\/+$/, "") || "/");
     const present = roots.filter(exists);
-    const missing = roots.filter((root) => !present.includes(root));
-    const settings = {
+    this.#settings = {
       ignoreInitial: true,
       usePolling: options.usePolling ?? false,
       ignored: (path: string) => isHiddenBelow(path, roots),
     };
-    this.#watcher = watch(present, settings);
+    this.#watcher = watch(present, this.#settings);
     // chokidar never reports "ready" for an empty list of paths.
     const started = present.length > 0 ? [whenStarted(this.#watcher, options.onError)] : [];
-    if (missing.length > 0) {
-      const parents = [...new Set(missing.map(parentOf).filter(exists))];
-      this.#parents = watch(parents, { ...settings, depth: 0 });
-      this.#parents.on("addDir", (path) => {
-        if (!missing.includes(path)) return;
-        this.#watcher.add(path);
-        this.#batcher.add(path);
-      });
-      if (parents.length > 0) started.push(whenStarted(this.#parents, options.onError));
+    this.#watcher.on("all", (event, path) => {
+      this.#batcher.add(path);
+      if (event === "unlinkDir" && roots.includes(path)) this.#awaitRoot(path);
+    });
+    const missing = roots.filter((root) => !present.includes(root));
+    const parents = [...new Set(missing.map(parentOf).filter(exists))];
+    for (const root of missing) this.#awaitRoot(root);
+    if (this.#parents && parents.length > 0) {
+      started.push(whenStarted(this.#parents, options.onError));
     }
     this.#ready = Promise.all(started).then(() => {});
-    this.#watcher.on("all", (_event, path) => this.#batcher.add(path));
   }
 
   ready(): Promise<void> {
@@ -66,6 +75,23 @@ export class ChokidarWatcher implements Watcher {
   async close(): Promise<void> {
     this.#batcher.close();
     await Promise.all([this.#watcher.close(), this.#parents?.close()]);
+  }
+
+  /** Watches the parent of `root` until `root` appears, then watches `root` again. */
+  #awaitRoot(root: string): void {
+    this.#missing.add(root);
+    const parent = parentOf(root);
+    if (this.#parents) {
+      this.#parents.add(parent);
+      return;
+    }
+    this.#parents = watch(exists(parent) ? [parent] : [], { ...this.#settings, depth: 0 });
+    this.#parents.on("error", (cause) => this.#options.onError?.(cause as Error));
+    this.#parents.on("addDir", (path) => {
+      if (!this.#missing.delete(path)) return;
+      this.#watcher.add(path);
+      this.#batcher.add(path);
+    });
   }
 }
 
@@ -99,13 +125,4 @@ function exists(path: string): boolean {
 function parentOf(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash <= 0 ? "/" : path.slice(0, slash);
-}
-
-/** Whether `path` is a hidden entry below one of `roots` (a root itself is never ignored). */
-function isHiddenBelow(path: string, roots: readonly string[]): boolean {
-  for (const root of roots) {
-    if (!path.startsWith(`${root}/`)) continue;
-    return path.slice(root.length + 1).split("/").some((segment) => segment.startsWith("."));
-  }
-  return false;
 }

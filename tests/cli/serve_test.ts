@@ -9,6 +9,7 @@ const usage: [string, string[], RegExp][] = [
   ["a port over 65535", ["--port", "70000"], /--port must be a number/],
   ["a host with a path", ["--host", "a/b"], /--host must be a host name or an IP address/],
   ["an extra argument", ["public"], /unexpected argument "public"/],
+  ["an unknown watcher", ["--watcher", "inotify"], /--watcher must be native or chokidar/],
   ["an unknown option", ["--tls"], /Unknown option '--tls'/],
 ];
 for (const [what, args, message] of usage) {

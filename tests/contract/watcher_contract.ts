@@ -14,6 +14,10 @@ export interface WatcherHarness extends AsyncDisposable {
   write(relative: string, text: string): Promise<void>;
   /** Removes `relative`. */
   remove(relative: string): Promise<void>;
+  /** Removes the watched folder with everything in it. */
+  removeRoot(): Promise<void>;
+  /** Creates the watched folder again (empty). */
+  createRoot(): Promise<void>;
 }
 
 /** Opens a harness whose watcher uses a 150 ms quiet time. */
@@ -77,6 +81,19 @@ export function watcherContract(adapter: string, open: WatcherFactory): void {
     await h.write("third.json", "1");
     await new Promise((resolve) => setTimeout(resolve, 400));
     deepEqual(await nextBatch(batches), [`${h.root}/second.json`, `${h.root}/third.json`]);
+  });
+
+  test("batches() reports a watched folder removed and created again, then watches it again", async (h) => {
+    const batches = h.watcher.batches();
+    await h.write("a.json", "1");
+    deepEqual(await nextBatch(batches), [`${h.root}/a.json`]);
+    await h.removeRoot();
+    ok((await nextBatch(batches))?.includes(h.root));
+    await h.createRoot();
+    ok((await nextBatch(batches))?.includes(h.root));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the new watch settles
+    await h.write("b.json", "1");
+    deepEqual(await nextBatch(batches), [`${h.root}/b.json`]);
   });
 
   test("close() ends batches()", async (h) => {

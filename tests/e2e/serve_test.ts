@@ -70,3 +70,14 @@ Deno.test("kura serve serves a token feed, picks up an edited event file, and st
   ok(daemon.logs.some((line) => line.msg === "request" && line.status === 401));
   equal(JSON.stringify(daemon.logs).includes(token), false, "the token is never logged");
 });
+
+Deno.test("kura serve stops cleanly on SIGINT, letting a request in flight finish", async () => {
+  await using repo = await sampleRepo();
+  await using daemon = await startDaemonProcess(repo.path, []);
+  const response = await fetch(`${daemon.url}/feeds/public/hashes.csv`);
+  const stopping = daemon.stop("SIGINT");
+  equal(response.status, 200);
+  ok((await response.text()).length > 0);
+  equal(await stopping, 0);
+  ok(daemon.logs.some((line) => line.msg === "stopped"));
+});

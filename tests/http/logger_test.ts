@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { jsonLineLogger } from "../../src/http/mod.ts";
+import { bufferedWriter, jsonLineLogger } from "../../src/http/mod.ts";
 
 Deno.test("jsonLineLogger() writes one JSON object per line with time, level, msg and the fields", () => {
   const lines: string[] = [];
@@ -14,4 +14,27 @@ Deno.test("jsonLineLogger() writes one JSON object per line with time, level, ms
     msg: "event file invalid",
     file: "a\nb.json",
   });
+});
+
+Deno.test("bufferedWriter() passes text on in one piece once enough is waiting, or when flushed", () => {
+  const written: string[] = [];
+  const write = bufferedWriter((text) => written.push(text), { maxChars: 10, maxDelayMs: 60_000 });
+  write("abc\n");
+  write("def\n");
+  deepEqual(written, []);
+  write("ghi\n");
+  deepEqual(written, ["abc\ndef\nghi\n"]);
+  write("j\n");
+  write.flush();
+  deepEqual(written, ["abc\ndef\nghi\n", "j\n"]);
+  write.flush();
+  equal(written.length, 2);
+});
+
+Deno.test("bufferedWriter() writes a waiting line after at most maxDelayMs", async () => {
+  const written: string[] = [];
+  const write = bufferedWriter((text) => written.push(text), { maxDelayMs: 20 });
+  write("late\n");
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  deepEqual(written, ["late\n"]);
 });

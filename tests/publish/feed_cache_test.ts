@@ -233,3 +233,45 @@ Deno.test("FeedCache shares one file between feeds that render an event identica
   const cache = await open(folders);
   equal(cache.feed("a")!.event(uuidN(1)), cache.feed("b")!.event(uuidN(1)));
 });
+
+Deno.test("FeedCache.open() on render threads serves exactly what one thread serves", async () => {
+  await using folders = await feedFolders({ public: PUBLIC_FEED, internal: INTERNAL_FEED });
+  for (let n = 1; n <= 30; n++) {
+    await folders.writeEvent(n % 4 === 0 ? internalOnly(n) : shared(n));
+  }
+  await folders.writeEventText(`${uuidN(99)}.json`, "{");
+  const one = await FeedCache.open({ data: folders.data, feeds: folders.feeds, threads: 1 });
+  const two = await FeedCache.open({ data: folders.data, feeds: folders.feeds, threads: 2 });
+  for (const name of ["public", "internal"]) {
+    deepEqual(
+      [...two.files(name)].map(([file, artefact]) => [file, textOf(artefact)]),
+      [...one.files(name)].map(([file, artefact]) => [file, textOf(artefact)]),
+    );
+  }
+  deepEqual(two.status().eventFiles, { valid: 30, invalid: 1 });
+});
+
+Deno.test("FeedCache runs the checks of its check source, on every thread and for single changes", async () => {
+  await using folders = await feedFolders();
+  await folders.writeEvent(shared(1, "fine"));
+  await folders.writeEvent(shared(2, "classified"));
+  const checks = {
+    module: new URL("../support/refusing_checks.ts", import.meta.url).href,
+    name: "refuseInfoContaining",
+    args: ["classified"],
+  };
+  for (const threads of [1, 2]) {
+    const cache = await FeedCache.open({
+      data: folders.data,
+      feeds: folders.feeds,
+      checks,
+      threads,
+    });
+    ok(cache.feed("public")!.has(uuidN(1)));
+    equal(cache.feed("public")!.has(uuidN(2)), false, `threads: ${threads}`);
+    const path = await folders.writeEvent(shared(1, "now classified"));
+    await cache.apply([path]);
+    match(textOf(cache.feed("public")!.event(uuidN(1))), /"fine"/, "the last good version stays");
+    await folders.writeEvent(shared(1, "fine"));
+  }
+});

@@ -16,13 +16,16 @@ async function writeUnder(root: string, relative: string, text: string): Promise
 
 watcherContract("ChokidarWatcher", async () => {
   const dir = await tempDir();
-  const root = await Deno.realPath(dir.path);
+  const root = `${await Deno.realPath(dir.path)}/data`;
+  await Deno.mkdir(root);
   const watcher = await openOn(root);
   return {
     watcher,
     root,
     write: (relative: string, text: string) => writeUnder(root, relative, text),
     remove: (relative: string) => Deno.remove(`${root}/${relative}`),
+    removeRoot: () => Deno.remove(root, { recursive: true }),
+    createRoot: () => Deno.mkdir(root),
     [Symbol.asyncDispose]: async () => {
       await watcher.close();
       await dir[Symbol.asyncDispose]();

@@ -10,6 +10,8 @@ watcherContract("MemoryWatcher", () => {
     root,
     write: (relative: string) => Promise.resolve(watcher.emit(`${root}/${relative}`)),
     remove: (relative: string) => Promise.resolve(watcher.emit(`${root}/${relative}`)),
+    removeRoot: () => Promise.resolve(watcher.emit(root)),
+    createRoot: () => Promise.resolve(watcher.emit(root)),
     [Symbol.asyncDispose]: () => watcher.close(),
   });
 });

@@ -1,0 +1,251 @@
+/**
+ * @module
+ * `deno task bench feed_serve [events] [seconds] [connections]`: requests per second of the daemon
+ * against nginx serving the same feed, side by side. Writes `events` events (default 10,000, of 10
+ * attributes: the manifest's size depends on the number of events only) plus one event whose file
+ * is about 200 KB, starts `kura serve` (with the permissions of `deno task start`) and nginx
+ * (127.0.0.1 only, one worker, `gzip_static` on the same files exported with `.gz` siblings, an
+ * access log like kura's request log), then runs `wrk -H "Accept-Encoding: gzip"` on
+ * `manifest.json` and on the big event file against each. Target: kura ≥ 0.8 × nginx.
+ * Installs wrk and nginx with apt-get when they are missing and this runs as root.
+ */
+import { gzipSync } from "node:zlib";
+import { FeedCache } from "../../src/publish/mod.ts";
+import { benchEvent, writeBenchData } from "./_bench_data.ts";
+import { formatEventDocument } from "../../src/model/mod.ts";
+
+const REPO = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+
+/** Runs the benchmark. */
+export async function main(args: string[]): Promise<void> {
+  const events = Number(args[0] ?? 10_000);
+  const seconds = Number(args[1] ?? 10);
+  const connections = Number(args[2] ?? 32);
+  const wrk = await tool("wrk", "wrk");
+  const nginx = await tool("nginx", "nginx");
+  const root = await Deno.makeTempDir({ prefix: "kura-bench-serve-" });
+  await Deno.chmod(root, 0o755); // nginx workers run as another user
+  const children: Deno.ChildProcess[] = [];
+  try {
+    console.log(`Writing ${events} events and one large event to ${root} …`);
+    await writeBenchData(root, events, 10, { public: { audience: "public", access: "public" } });
+    const big = { ...benchEvent(events + 1, 600), distribution: "3" };
+    big.Attribute = big.Attribute!.map((attribute) => ({ ...attribute, distribution: "5" }));
+    await Deno.writeTextFile(`${root}/data/events/${big.uuid}.json`, formatEventDocument(big));
+
+    const cache = await FeedCache.open({ data: `${root}/data`, feeds: `${root}/feeds` });
+    const exported = `${root}/export/feeds/public`;
+    await Deno.mkdir(exported, { recursive: true });
+    let bigSize = 0;
+    for (const [name, artefact] of cache.files("public")) {
+      const bytes = concat(artefact.parts);
+      if (name === `${big.uuid}.json`) bigSize = bytes.length;
+      await Deno.writeFile(`${exported}/${name}`, bytes);
+      await Deno.writeFile(`${exported}/${name}.gz`, gzipSync(bytes, { level: 6 }));
+    }
+    const manifestSize = cache.feed("public")!.manifest().byteLength;
+
+    const kuraPort = freePort();
+    const nginxPort = freePort();
+    const permissions = await startPermissions();
+    children.push(
+      new Deno.Command("sh", {
+        args: [
+          "-c",
+          `exec "$0" run ${permissions.join(" ")} "${REPO}/src/main.ts" serve --port ${kuraPort} ` +
+          `--data "${root}/data" --feeds "${root}/feeds" --state "${root}/.kura" > "${root}/kura.log" 2>&1`,
+          Deno.execPath(),
+        ],
+        cwd: root,
+      }).spawn(),
+    );
+    await Deno.writeTextFile(`${root}/nginx.conf`, nginxConfig(root, nginxPort));
+    children.push(
+      new Deno.Command(nginx, {
+        args: ["-c", `${root}/nginx.conf`, "-p", `${root}/`],
+        stdout: "null",
+        stderr: "inherit",
+      }).spawn(),
+    );
+    const kura = `http://127.0.0.1:${kuraPort}/feeds/public`;
+    const web = `http://127.0.0.1:${nginxPort}/feeds/public`;
+    await waitFor(`http://127.0.0.1:${kuraPort}/healthz`);
+    await waitFor(`${web}/manifest.json`);
+
+    const files = [
+      ["manifest.json", `manifest.json (${kb(manifestSize)})`],
+      [`${big.uuid}.json`, `event file (${kb(bigSize)})`],
+    ] as const;
+    const rows: string[] = [];
+    for (const [file, label] of files) {
+      for (const base of [kura, web]) await warm(`${base}/${file}`); // compressed copies made
+      const ours = await run(wrk, `${kura}/${file}`, seconds, connections);
+      const theirs = await run(wrk, `${web}/${file}`, seconds, connections);
+      rows.push(
+        `  ${label.padEnd(28)} kura ${fmt(ours.rps).padStart(9)} req/s   nginx ${
+          fmt(theirs.rps).padStart(9)
+        } req/s   kura/nginx ${(ours.rps / theirs.rps).toFixed(2)}${
+          ours.errors + theirs.errors > 0
+            ? `   (errors: kura ${ours.errors}, nginx ${theirs.errors})`
+            : ""
+        }`,
+      );
+    }
+    const [one, five] = Deno.loadavg();
+    console.log(`
+Serving one feed (${
+      events + 1
+    } events), wrk -t2 -c${connections} -d${seconds}s, Accept-Encoding: gzip
+${rows.join("\n")}
+  target: kura/nginx ≥ 0.80
+
+kura: deno task start permissions, one process, pre-compressed gzip, JSON request log to a file.
+nginx: 1 worker, gzip_static on the exported files with .gz siblings, access log to a file.
+Machine: ${navigator.hardwareConcurrency} cores, load average ${one?.toFixed(2)} / ${
+      five?.toFixed(2)
+    } (1 / 5 min); wrk shares the cores with both servers.
+Rerun: deno task bench feed_serve ${events} ${seconds} ${connections}
+Figures from a busy machine are indicative only; measure on a quiet one.`);
+  } finally {
+    for (const child of children) {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone
+      }
+      await child.status;
+    }
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+/** The path of `name`, installing Debian package `pkg` when it is missing and we are root. */
+async function tool(name: string, pkg: string): Promise<string> {
+  const find = async () => {
+    for (const dir of ["/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin"]) {
+      if (await Deno.stat(`${dir}/${name}`).then(() => true, () => false)) return `${dir}/${name}`;
+    }
+    return undefined;
+  };
+  const found = await find();
+  if (found) return found;
+  if (Deno.uid() !== 0) {
+    throw new Error(`${name} is missing: install it with "sudo apt-get install ${pkg}"`);
+  }
+  console.log(`Installing ${pkg} (apt-get) …`);
+  const install = await new Deno.Command("apt-get", {
+    args: ["install", "-y", "-q", "--no-install-recommends", pkg],
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+    stdout: "null",
+  }).output();
+  const installed = await find();
+  if (!install.success || !installed) throw new Error(`could not install ${pkg}`);
+  return installed;
+}
+
+async function startPermissions(): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(`${REPO}/deno.json`));
+  return (config.tasks.start as string).split(/\s+/).filter((flag) => flag.startsWith("--allow"));
+}
+
+function nginxConfig(root: string, port: number): string {
+  return `daemon off;
+worker_processes 1;
+pid ${root}/nginx.pid;
+error_log ${root}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  types { application/json json; text/csv csv; }
+  default_type application/octet-stream;
+  access_log ${root}/nginx-access.log;
+  client_body_temp_path ${root}/nginx-tmp;
+  proxy_temp_path ${root}/nginx-tmp;
+  fastcgi_temp_path ${root}/nginx-tmp;
+  uwsgi_temp_path ${root}/nginx-tmp;
+  scgi_temp_path ${root}/nginx-tmp;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  etag on;
+  gzip on;
+  gzip_static on;
+  gzip_types application/json text/csv;
+  gzip_vary on;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root}/export;
+  }
+}
+`;
+}
+
+async function run(
+  wrk: string,
+  url: string,
+  seconds: number,
+  connections: number,
+): Promise<{ rps: number; errors: number }> {
+  const output = await new Deno.Command(wrk, {
+    args: [
+      "-t2",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "-H",
+      "Accept-Encoding: gzip",
+      url,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(output.stdout);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? NaN);
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
+  if (Number.isNaN(rps)) throw new Error(`wrk failed on ${url}:\n${text}`);
+  return { rps, errors };
+}
+
+async function warm(url: string): Promise<void> {
+  const response = await fetch(url, { headers: { "Accept-Encoding": "gzip" } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+}
+
+async function waitFor(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within 120 s`);
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+function fmt(value: number): string {
+  return Math.round(value).toLocaleString("en");
+}
