@@ -3,12 +3,19 @@
  * Composition root: `deno task kura <command>` and `deno task start` enter here. The only place that
  * calls Deno.exit.
  */
-import { runCli } from "./cli/mod.ts";
+import { COMMANDS, runCli } from "./cli/mod.ts";
 
 const encoder = new TextEncoder();
 const controller = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  Deno.addSignalListener(signal, () => controller.abort(signal));
+// Commands that stop cleanly on a signal (serve, pull) get it as an AbortSignal; a second signal
+// exits at once. Every other command keeps the default: a signal ends the process.
+if (COMMANDS.find((command) => command.name === Deno.args[0])?.stopsOnSignal) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    Deno.addSignalListener(signal, () => {
+      if (controller.signal.aborted) Deno.exit(130);
+      controller.abort(signal);
+    });
+  }
 }
 
 const code = await runCli(Deno.args, {

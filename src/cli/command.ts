@@ -31,6 +31,8 @@ export interface Command {
   readonly summary: string;
   /** Full `--help` text. */
   readonly help: string;
+  /** Whether the command stops cleanly on `env.signal` (SIGINT/SIGTERM); others are just ended. */
+  readonly stopsOnSignal?: boolean;
   run(args: string[], env: CliEnv): Promise<number>;
 }
 

@@ -13,6 +13,7 @@ import { formatPass, formatPassSummary } from "./pull_output.ts";
 /** `kura pull`. */
 export const pullCommand: Command = {
   name: "pull",
+  stopsOnSignal: true,
   summary: "pull events from peers' MISP feeds and merge them with MISP's rules",
   help: `Usage: kura pull [options] [peer…]
 

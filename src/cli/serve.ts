@@ -16,6 +16,7 @@ import { VERSION } from "./version.ts";
 /** `kura serve`. */
 export const serveCommand: Command = {
   name: "serve",
+  stopsOnSignal: true,
   summary: "serve the feeds over HTTP and re-render them as files change",
   help: `Usage: kura serve [options]
 

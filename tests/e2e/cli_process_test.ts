@@ -56,3 +56,37 @@ Deno.test("kura fmt --check in a child process finds the shipped sample data can
   const run = await kura(["fmt", "--check"], ROOT);
   equal(run.code, 0, run.stdout + run.stderr);
 });
+
+Deno.test("kura validate in a child process ends at once on SIGINT", async () => {
+  await using dir = await tempDir();
+  await Deno.mkdir(`${dir.path}/data/events`, { recursive: true });
+  const files = 2000;
+  for (let i = 1; i <= files; i++) {
+    const event = sampleEvent({ uuid: uuidN(i), threat_level_id: "9" }, 200);
+    await Deno.writeTextFile(
+      `${dir.path}/data/events/${uuidN(i)}.json`,
+      formatEventDocument(event),
+    );
+  }
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--config", `${ROOT}deno.json`, "--allow-read", `${ROOT}src/main.ts`, "validate"],
+    cwd: dir.path,
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  // Wait until it is busy printing findings, then interrupt it.
+  const reader = child.stdout.getReader();
+  let printed = "";
+  while (!printed.includes("\n")) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    printed += new TextDecoder().decode(chunk.value);
+  }
+  child.kill("SIGINT");
+  let lines = printed.split("\n").length - 1;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    lines += new TextDecoder().decode(chunk.value).split("\n").length - 1;
+  }
+  const status = await child.status;
+  equal(status.signal, "SIGINT", `exited with ${status.code} after ${lines} of ${files} lines`);
+});
