@@ -11,7 +11,11 @@ import {
   type SharingGroup,
   SharingGroupDocumentSchema,
 } from "../model/mod.ts";
-import { validateOrgDocument, validateSharingGroupDocument } from "../validate/mod.ts";
+import {
+  type RecordVerdict,
+  validateOrgDocument,
+  validateSharingGroupDocument,
+} from "../validate/mod.ts";
 import { readJsonFile } from "./read_json_file.ts";
 import { uuidOfFileName } from "./read_event_file.ts";
 
@@ -39,40 +43,53 @@ export async function loadRecordRegistry(
   options: RegistryOptions = {},
 ): Promise<RecordRegistry> {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const rejected: { file: string; issues: Issue[] }[] = [];
-  const orgs = new Map<string, Org>();
-  const sharingGroups = new Map<string, SharingGroup>();
-  for (const file of await jsonFiles(`${dataDir}/orgs`)) {
-    const json = await readJsonFile(file, { maxBytes });
-    const verdict = json.value === undefined
-      ? { issues: json.issues }
-      : validateOrgDocument(json.value);
-    const ok = !verdict.issues.some((issue) => issue.severity === "error") &&
-      "uuid" in verdict && verdict.uuid === uuidOfFileName(file);
-    if (!ok) {
-      rejected.push({ file, issues: verdict.issues });
-      continue;
-    }
-    const org = v.parse(OrgDocumentSchema, json.value).Organisation;
-    orgs.set(org.uuid!, org);
-  }
-  for (const file of await jsonFiles(`${dataDir}/sharing-groups`)) {
-    const json = await readJsonFile(file, { maxBytes });
-    const verdict = json.value === undefined
-      ? { issues: json.issues }
-      : validateSharingGroupDocument(json.value);
-    const ok = !verdict.issues.some((issue) => issue.severity === "error") &&
-      "uuid" in verdict && verdict.uuid === uuidOfFileName(file);
-    if (!ok) {
-      rejected.push({ file, issues: verdict.issues });
-      continue;
-    }
-    const group = v.parse(SharingGroupDocumentSchema, json.value).SharingGroup;
-    sharingGroups.set(group.uuid!, group);
-  }
+  const rejected: { file: string; issues: readonly Issue[] }[] = [];
+  const orgs = await loadRecords(`${dataDir}/orgs`, {
+    maxBytes,
+    rejected,
+    validate: validateOrgDocument,
+    extract: (json) => v.parse(OrgDocumentSchema, json).Organisation,
+  });
+  const sharingGroups = await loadRecords(`${dataDir}/sharing-groups`, {
+    maxBytes,
+    rejected,
+    validate: validateSharingGroupDocument,
+    extract: (json) => v.parse(SharingGroupDocumentSchema, json).SharingGroup,
+  });
   const locals = [...orgs.values()].filter((org) => org.local === true);
   const hostOrg = options.hostOrg ?? (locals.length === 1 ? locals[0]!.uuid! : undefined);
   return { orgs, sharingGroups, hostOrg, rejected };
+}
+
+/**
+ * Loads every valid `<uuid>.json` record of `dir` by uuid; a file that fails validation or is named
+ * after another uuid goes to `rejected` instead.
+ */
+async function loadRecords<T extends { uuid?: string | null }>(
+  dir: string,
+  options: {
+    maxBytes: number;
+    rejected: { file: string; issues: readonly Issue[] }[];
+    validate: (json: unknown) => RecordVerdict;
+    extract: (json: unknown) => T;
+  },
+): Promise<Map<string, T>> {
+  const records = new Map<string, T>();
+  for (const file of await jsonFiles(dir)) {
+    const json = await readJsonFile(file, { maxBytes: options.maxBytes });
+    const verdict = json.value === undefined
+      ? { issues: json.issues }
+      : options.validate(json.value);
+    const valid = !verdict.issues.some((issue) => issue.severity === "error") &&
+      "uuid" in verdict && verdict.uuid === uuidOfFileName(file);
+    if (!valid) {
+      options.rejected.push({ file, issues: verdict.issues });
+      continue;
+    }
+    const record = options.extract(json.value);
+    records.set(record.uuid!, record);
+  }
+  return records;
 }
 
 async function jsonFiles(dir: string): Promise<string[]> {
