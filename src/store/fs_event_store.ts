@@ -6,7 +6,7 @@
 import { InvalidDataError } from "../errors.ts";
 import { formatEventDocument, isCanonicalUuid, type MispEvent } from "../model/mod.ts";
 import { syncDirectory, writeFileAtomic } from "./atomic_write.ts";
-import type { EventStore, StoredEventResult } from "./event_store.ts";
+import type { EventChange, EventStore, StoredEventResult } from "./event_store.ts";
 import { readEventFile, uuidOfFileName } from "./read_event_file.ts";
 import { lockPathFor, withWriteLock } from "./write_lock.ts";
 
@@ -71,29 +71,40 @@ export class FsEventStore implements EventStore {
   }
 
   async put(...events: MispEvent[]): Promise<void> {
-    const texts = events.map((event) => {
-      const uuid = event.uuid;
-      if (!isCanonicalUuid(uuid)) {
-        throw new InvalidDataError(`Cannot store event: uuid "${uuid}" is not a lower-case uuid`);
-      }
-      return [uuid, formatEventDocument(event)] as const;
-    });
+    const texts = canonicalTexts(events);
     if (texts.length === 0) return;
+    await withWriteLock(await this.#lockFile(), () => this.#writeAll(texts));
+  }
+
+  async update(uuids: readonly string[], change: EventChange): Promise<void> {
+    for (const uuid of uuids) {
+      if (!isCanonicalUuid(uuid)) {
+        throw new InvalidDataError(`Cannot update event: uuid "${uuid}" is not a lower-case uuid`);
+      }
+    }
     await withWriteLock(await this.#lockFile(), async () => {
-      await Deno.mkdir(this.#eventsDir, { recursive: true });
-      // Files are written a few at a time: each atomic write waits on two fsyncs, and the disk
-      // serves them far faster side by side than one after another.
-      let next = 0;
-      const writer = async () => {
-        while (next < texts.length) {
-          const [uuid, text] = texts[next++]!;
-          const path = this.pathOf(uuid);
-          if (await sameContent(path, text)) continue;
-          await writeFileAtomic(path, text);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, texts.length) }, writer));
+      const current = new Map<string, MispEvent | undefined>();
+      for (const uuid of uuids) current.set(uuid, await this.get(uuid));
+      const texts = canonicalTexts(await change(current));
+      if (texts.length > 0) await this.#writeAll(texts);
     });
+  }
+
+  /** Writes canonical texts; the caller holds the write lock. */
+  async #writeAll(texts: readonly (readonly [string, string])[]): Promise<void> {
+    await Deno.mkdir(this.#eventsDir, { recursive: true });
+    // Files are written a few at a time: each atomic write waits on two fsyncs, and the disk
+    // serves them far faster side by side than one after another.
+    let next = 0;
+    const writer = async () => {
+      while (next < texts.length) {
+        const [uuid, text] = texts[next++]!;
+        const path = this.pathOf(uuid);
+        if (await sameContent(path, text)) continue;
+        await writeFileAtomic(path, text);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, texts.length) }, writer));
   }
 
   async delete(uuid: string): Promise<boolean> {
@@ -154,6 +165,17 @@ export class FsEventStore implements EventStore {
     this.#lockPath ??= await lockPathFor(this.#dataDir);
     return this.#lockPath;
   }
+}
+
+/** Each event's uuid and canonical text; throws for a uuid that is not a lower-case uuid. */
+function canonicalTexts(events: readonly MispEvent[]): (readonly [string, string])[] {
+  return events.map((event) => {
+    const uuid = event.uuid;
+    if (!isCanonicalUuid(uuid)) {
+      throw new InvalidDataError(`Cannot store event: uuid "${uuid}" is not a lower-case uuid`);
+    }
+    return [uuid, formatEventDocument(event)] as const;
+  });
 }
 
 async function sameContent(path: string, text: string): Promise<boolean> {

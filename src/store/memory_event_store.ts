@@ -10,7 +10,7 @@ import {
   type MispEvent,
   parseEventDocument,
 } from "../model/mod.ts";
-import type { EventStore, StoredEventResult } from "./event_store.ts";
+import type { EventChange, EventStore, StoredEventResult } from "./event_store.ts";
 
 /** EventStore kept in a Map. */
 export class MemoryEventStore implements EventStore {
@@ -47,6 +47,29 @@ export class MemoryEventStore implements EventStore {
     });
   }
 
+  update(uuids: readonly string[], change: EventChange): Promise<void> {
+    for (const uuid of uuids) {
+      if (!isCanonicalUuid(uuid)) {
+        return Promise.reject(
+          new InvalidDataError(`Cannot update event: uuid "${uuid}" is not a lower-case uuid`),
+        );
+      }
+    }
+    return this.#serialised(async () => {
+      const current = new Map<string, MispEvent | undefined>();
+      for (const uuid of uuids) current.set(uuid, await this.get(uuid));
+      const texts = (await change(current)).map((event) => {
+        if (!isCanonicalUuid(event.uuid)) {
+          throw new InvalidDataError(
+            `Cannot store event: uuid "${event.uuid}" is not a lower-case uuid`,
+          );
+        }
+        return [event.uuid, formatEventDocument(event)] as const;
+      });
+      for (const [uuid, text] of texts) this.#texts.set(uuid, text);
+    });
+  }
+
   delete(uuid: string): Promise<boolean> {
     return this.#serialised(() => this.#texts.delete(uuid));
   }
@@ -65,7 +88,7 @@ export class MemoryEventStore implements EventStore {
     return this.#texts.get(uuid);
   }
 
-  #serialised<T>(work: () => T): Promise<T> {
+  #serialised<T>(work: () => T | Promise<T>): Promise<T> {
     const run = this.#queue.then(work);
     this.#queue = run.catch(() => {});
     return run;

@@ -8,7 +8,7 @@ import type { PeerConfig } from "../config/mod.ts";
 import { type EventResult } from "../merge/mod.ts";
 import { isCanonicalUuid } from "../model/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
-import { type ProcessDeps, processFetchedEvent } from "./process_event.ts";
+import { type ProcessDeps, processFetchedEvent, storeOutcomes } from "./process_event.ts";
 import { commitMessage } from "./commit_message.ts";
 import { describeFailure } from "./pull_pass.ts";
 
@@ -39,14 +39,16 @@ export async function fetchOne(
       reason: `could not fetch the event (${describeFailure(cause)})`,
     };
   }
-  const outcome = await processFetchedEvent(peer, { uuid, bytes }, deps);
+  const [outcome] = await storeOutcomes(deps.store, [{
+    uuid,
+    outcome: await processFetchedEvent(peer, { uuid, bytes }, deps),
+  }]);
   let commit: string | undefined;
-  if (outcome.store) {
-    await deps.store.put(outcome.store);
+  if (outcome!.store) {
     const path = deps.pathOf?.(uuid);
     if (path && deps.commit) {
-      commit = await deps.commit([path], commitMessage(peer.name, [outcome.result]));
+      commit = await deps.commit([path], commitMessage(peer.name, [outcome!.result]));
     }
   }
-  return { ...outcome.result, commit };
+  return { ...outcome!.result, commit };
 }

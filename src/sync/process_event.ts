@@ -6,7 +6,7 @@
  */
 import type { PeerConfig } from "../config/mod.ts";
 import { type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
-import type { MispEvent } from "../model/mod.ts";
+import { formatEventDocument, type MispEvent } from "../model/mod.ts";
 import type { EventStore, QuarantineStore } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import { checkFetchedEvent, refusedByValidation } from "./check_fetched_event.ts";
@@ -27,6 +27,15 @@ export interface ProcessDeps {
 export interface ProcessOutcome {
   readonly result: EventResult;
   readonly store?: MispEvent;
+  /**
+   * For an event that passed its checks: the local copy it was merged with, and how to merge it
+   * again with another one. A writer that finds the local copy changed since (another pass, an
+   * editor) merges again under the write lock instead of overwriting that change.
+   */
+  readonly merge?: {
+    readonly basis: MispEvent | undefined;
+    readonly again: (current: MispEvent | undefined) => Promise<ProcessOutcome>;
+  };
 }
 
 /**
@@ -78,22 +87,68 @@ export async function processFetchedEvent(
       },
     };
   }
-  const merged = mergeEvent(local, prepared.event, {
-    hostOrg: deps.hostOrg,
-    internal: peer.internal,
-  });
-  merged.changes.skipped.push(...prepared.skipped);
-  if (!merged.event) {
+  const mergeWith = async (basis: MispEvent | undefined): Promise<ProcessOutcome> => {
+    const merge = { basis, again: mergeWith };
+    const merged = mergeEvent(basis, prepared.event, {
+      hostOrg: deps.hostOrg,
+      internal: peer.internal,
+    });
+    merged.changes.skipped.push(...prepared.skipped);
+    if (!merged.event) {
+      return {
+        result: {
+          uuid,
+          status: merged.status,
+          reason: merged.reason,
+          info,
+          changes: merged.changes,
+        },
+        merge,
+      };
+    }
+    if (merged.status === "updated") {
+      const problem = refusedByValidation(merged.event, { checks: deps.checks, now: deps.now });
+      if (problem) return await quarantine(`the merged event would not store: ${problem}`, info);
+    }
     return {
       result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
+      store: merged.event,
+      merge,
     };
-  }
-  if (merged.status === "updated") {
-    const problem = refusedByValidation(merged.event, { checks: deps.checks, now: deps.now });
-    if (problem) return await quarantine(`the merged event would not store: ${problem}`, info);
-  }
-  return {
-    result: { uuid, status: merged.status, reason: merged.reason, info, changes: merged.changes },
-    store: merged.event,
   };
+  return await mergeWith(local);
+}
+
+/**
+ * Writes what `outcomes` would store through `store.update`, so the read of each local copy and
+ * the write of its merge happen under one write lock: where the local copy changed since it was
+ * merged (another pass, an editor), the merge is made again with the current copy and its outcome
+ * replaces the first one. Returns the final outcome of each, in order.
+ */
+export async function storeOutcomes(
+  store: EventStore,
+  outcomes: readonly { uuid: string; outcome: ProcessOutcome }[],
+): Promise<ProcessOutcome[]> {
+  const final = outcomes.map(({ outcome }) => outcome);
+  const pending = outcomes.map((item, index) => ({ ...item, index }))
+    .filter(({ outcome }) => outcome.store !== undefined);
+  if (pending.length === 0) return final;
+  await store.update(pending.map(({ uuid }) => uuid), async (current) => {
+    const write: MispEvent[] = [];
+    for (const { uuid, outcome, index } of pending) {
+      const now = current.get(uuid);
+      const again = outcome.merge && !sameEvent(now, outcome.merge.basis)
+        ? await outcome.merge.again(now)
+        : outcome;
+      final[index] = again;
+      if (again.store) write.push(again.store);
+    }
+    return write;
+  });
+  return final;
+}
+
+function sameEvent(a: MispEvent | undefined, b: MispEvent | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.timestamp === b.timestamp && formatEventDocument(a) === formatEventDocument(b);
 }

@@ -18,7 +18,7 @@ import {
 import type { EventCheck } from "../validate/mod.ts";
 import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
-import { processFetchedEvent, type ProcessOutcome } from "./process_event.ts";
+import { processFetchedEvent, type ProcessOutcome, storeOutcomes } from "./process_event.ts";
 import { commitMessage } from "./commit_message.ts";
 import { countResults, describeFailure, existing, forEachLimited } from "./pass_results.ts";
 
@@ -273,7 +273,11 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
       // Journalled before the write, so a pass killed right after writing still gets committed.
       for (const path of paths) await deps.peerState.addPending(peer.name, path);
     }
-    await deps.store.put(...toStore.map(({ outcome }) => outcome.store!));
+    const stored = await storeOutcomes(
+      deps.store,
+      ready.map(({ entry, outcome }) => ({ uuid: entry.uuid, outcome })),
+    );
+    stored.forEach((outcome, index) => (ready[index]!.outcome = outcome));
     written.push(...paths);
     for (const { entry, outcome } of ready) {
       results.push(outcome.result);

@@ -104,3 +104,52 @@ export function eventStoreContract(adapter: string, open: StoreFactory): void {
     ok(true);
   });
 }
+
+/** Registers the read-modify-write contract tests for one adapter. */
+export function eventStoreUpdateContract(adapter: string, open: StoreFactory): void {
+  const test = (name: string, fn: (store: EventStore) => Promise<void>) =>
+    Deno.test(`${adapter}: ${name}`, async () => {
+      await using opened = await open();
+      await fn(opened.store);
+    });
+
+  test("update() hands the current events (undefined where none) and writes what it returns", async (store) => {
+    await store.put(sampleEvent({ uuid: uuidN(1), info: "one" }));
+    await store.update([uuidN(1), uuidN(2)], (current) => {
+      equal(current.get(uuidN(1))?.info, "one");
+      equal(current.get(uuidN(2)), undefined);
+      return [
+        { ...current.get(uuidN(1))!, info: "one, changed" },
+        sampleEvent({ uuid: uuidN(2), info: "two" }),
+      ];
+    });
+    equal((await store.get(uuidN(1)))?.info, "one, changed");
+    equal((await store.get(uuidN(2)))?.info, "two");
+  });
+
+  test("concurrent update() calls on one event lose no change", async (store) => {
+    await store.put(sampleEvent({ uuid: uuidN(1), Tag: [] }));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.update([uuidN(1)], async (current) => {
+          const event = current.get(uuidN(1))!;
+          await new Promise((resolve) => setTimeout(resolve, 1)); // a slow merge
+          return [{ ...event, Tag: [...(event.Tag ?? []), { name: `t${i}` }] }];
+        })),
+    );
+    equal((await store.get(uuidN(1)))?.Tag?.length, 10);
+  });
+
+  test("update() writes nothing when its change throws, and refuses bad uuids", async (store) => {
+    await store.put(sampleEvent({ uuid: uuidN(1), info: "kept" }));
+    await rejects(() =>
+      store.update([uuidN(1)], () => {
+        throw new Error("merge failed");
+      })
+    );
+    equal((await store.get(uuidN(1)))?.info, "kept");
+    await rejects(() => store.update(["../x"], () => []), /uuid/);
+    await rejects(() => store.update([uuidN(1)], () => [sampleEvent({ uuid: "bad" })]), /uuid/);
+    equal((await store.get(uuidN(1)))?.info, "kept");
+  });
+}

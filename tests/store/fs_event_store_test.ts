@@ -2,12 +2,20 @@ import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
 import { InvalidDataError } from "../../src/errors.ts";
 import { formatEventDocument } from "../../src/model/mod.ts";
 import { FsEventStore } from "../../src/store/mod.ts";
-import { eventStoreContract } from "../contract/event_store_contract.ts";
+import { eventStoreContract, eventStoreUpdateContract } from "../contract/event_store_contract.ts";
 import { sampleEvent, tempDir, uuidN } from "../support/sample_events.ts";
 
 const CONFIG = new URL("../../deno.json", import.meta.url).pathname;
 
 eventStoreContract("FsEventStore", async () => {
+  const dir = await tempDir();
+  return {
+    store: new FsEventStore(dir.path),
+    [Symbol.asyncDispose]: () => dir[Symbol.asyncDispose](),
+  };
+});
+
+eventStoreUpdateContract("FsEventStore", async () => {
   const dir = await tempDir();
   return {
     store: new FsEventStore(dir.path),

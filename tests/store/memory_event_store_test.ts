@@ -1,7 +1,16 @@
 import { MemoryEventStore } from "../../src/store/mod.ts";
-import { eventStoreContract } from "../contract/event_store_contract.ts";
+import { eventStoreContract, eventStoreUpdateContract } from "../contract/event_store_contract.ts";
 
 eventStoreContract(
+  "MemoryEventStore",
+  () =>
+    Promise.resolve({
+      store: new MemoryEventStore(),
+      [Symbol.asyncDispose]: () => Promise.resolve(),
+    }),
+);
+
+eventStoreUpdateContract(
   "MemoryEventStore",
   () =>
     Promise.resolve({
