@@ -57,7 +57,8 @@ Deno.test("kura pull exits 1 when an event is quarantined and 2 when the peer is
   await Deno.writeTextFile(`${dir.path}/.kura/peers/peer-a.json`, '{"seen":{},"failures":0}');
   const down = await runKura(["pull"], dir.path);
   equal(down.code, 2);
-  match(down.stdout, /peer-a: failed .*\n {2}error: cannot connect/);
+  // Usually "cannot connect"; the freed port may have been taken by another test's server meanwhile.
+  match(down.stdout, /peer-a: failed .*\n {2}error: /);
 });
 
 Deno.test("kura pull names the configured peers when asked for an unknown one", async () => {
