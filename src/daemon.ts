@@ -127,7 +127,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
         const host = hostname.includes(":") ? `[${hostname}]` : hostname;
         listening(`http://${host}:${port}`);
       },
-    }, (request, info) => app.fetch(request, info));
+    }, app.fetch);
   } catch (cause) {
     await watcher.close();
     throw cause;

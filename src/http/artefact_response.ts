@@ -20,6 +20,17 @@ export interface ArtefactResponseOptions {
   readonly backgroundCompressBytes?: number;
   /** Headers added to every 200 response (the security headers), kept with the prebuilt ones. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Filled with what a 200 response sends (its `Content-Length` and `Content-Encoding`), for the
+   * request log, which so need not read them back from the response's headers.
+   */
+  readonly sent?: SentFile;
+}
+
+/** What a 200 response for a file sends: its length and its coding. */
+export interface SentFile {
+  bytes?: number;
+  encoding?: string;
 }
 
 type Coding = "br" | "gzip";
@@ -30,8 +41,10 @@ interface Derived {
   /** Per coding: the copy while being made, then the bytes, or null when it is not smaller. */
   readonly pending: Partial<Record<Coding, Promise<Uint8Array | null>>>;
   readonly ready: Partial<Record<Coding, Uint8Array | null>>;
-  /** 200 responses built once per coding and Cache-Control, cloned for each request. */
-  readonly responses: Map<string, Response>;
+  /** 200 responses built once per coding (`identity` for none), then Cache-Control; cloned. */
+  readonly responses: Map<string, Map<string, Response>>;
+  /** Per coding: the length of what is sent. */
+  readonly lengths: Partial<Record<Coding | "identity", number>>;
 }
 
 /** Accept-Encoding values seen, parsed (clients send few distinct ones). */
@@ -39,15 +52,20 @@ const codingsOf = new Map<string, Coding[]>();
 
 const derived = new WeakMap<FeedArtefact, Derived>();
 
-/** The 200, 304 (or HEAD) response for `artefact` as `request` asks for it. */
-export async function artefactResponse(
+/**
+ * The 200, 304 (or HEAD) response for `artefact` as `request` asks for it: synchronous, unless the
+ * compressed copy the client can take is still being made and the file is small enough to wait for.
+ */
+export function artefactResponse(
   request: Request,
   artefact: FeedArtefact,
   options: ArtefactResponseOptions,
-): Promise<Response> {
+): Response | Promise<Response> {
   const known = derivedOf(artefact);
-  const accepted = acceptedCodingsCached(request.headers.get("Accept-Encoding"));
-  const matched = matchingTag(request.headers.get("If-None-Match"), known.tag, accepted);
+  const headers = request.headers;
+  const accepted = acceptedCodingsCached(headers.get("Accept-Encoding"));
+  const conditional = headers.get("If-None-Match");
+  const matched = conditional === null ? undefined : matchingTag(conditional, known.tag, accepted);
   if (matched !== undefined) {
     return new Response(null, {
       status: 304,
@@ -61,10 +79,29 @@ export async function artefactResponse(
     });
   }
   const coding = artefact.byteLength >= (options.minCompressBytes ?? 512)
-    ? await chooseCoding(artefact, known, accepted, options.backgroundCompressBytes ?? 4 << 20)
+    ? chooseCoding(artefact, known, accepted, options.backgroundCompressBytes ?? 4 << 20)
     : undefined;
-  const key = `${coding ?? "identity"} ${options.cacheControl}`;
-  const prebuilt = known.responses.get(key);
+  return coding instanceof Promise
+    ? coding.then((chosen) => codedResponse(request, artefact, known, chosen, options))
+    : codedResponse(request, artefact, known, coding, options);
+}
+
+/** The 200 (or HEAD) response for `artefact` in `coding`, from the one built before if any. */
+function codedResponse(
+  request: Request,
+  artefact: FeedArtefact,
+  known: Derived,
+  coding: Coding | undefined,
+  options: ArtefactResponseOptions,
+): Response {
+  const sent = options.sent;
+  if (sent !== undefined) {
+    sent.bytes = known.lengths[coding ?? "identity"] ??= coding
+      ? known.ready[coding]!.length
+      : artefact.byteLength;
+    sent.encoding = coding;
+  }
+  const prebuilt = known.responses.get(coding ?? "identity")?.get(options.cacheControl);
   if (prebuilt) {
     return request.method === "HEAD"
       ? new Response(null, { status: 200, headers: prebuilt.headers })
@@ -89,7 +126,9 @@ export async function artefactResponse(
     status: 200,
     headers,
   });
-  known.responses.set(key, response);
+  let byControl = known.responses.get(coding ?? "identity");
+  if (byControl === undefined) known.responses.set(coding ?? "identity", byControl = new Map());
+  byControl.set(options.cacheControl, response);
   return response.clone();
 }
 
@@ -126,7 +165,7 @@ export function acceptedCodings(header: string | null): Coding[] {
  * The tag to answer 304 with when `If-None-Match` names the current version (in any coding; the
  * bytes behind them are the same file), else undefined.
  */
-function matchingTag(header: string | null, tag: string, accepted: Coding[]): string | undefined {
+function matchingTag(header: string, tag: string, accepted: Coding[]): string | undefined {
   if (!header) return undefined;
   const own = [tag, `${tag}-gzip`, `${tag}-br`];
   for (const item of header.split(",")) {
@@ -138,21 +177,30 @@ function matchingTag(header: string | null, tag: string, accepted: Coding[]): st
   return undefined;
 }
 
-/** The coding to send, waiting for a copy only when the file is small enough. */
-async function chooseCoding(
+/**
+ * The coding to send: at once when the copies the client can take are known, else once the one
+ * being made is ready; a file larger than `backgroundAbove` never waits.
+ */
+function chooseCoding(
   artefact: FeedArtefact,
   known: Derived,
   accepted: Coding[],
   backgroundAbove: number,
-): Promise<Coding | undefined> {
-  for (const coding of accepted) {
-    if (known.ready[coding] !== undefined) {
-      if (known.ready[coding] !== null) return coding;
+): Coding | undefined | Promise<Coding | undefined> {
+  for (let index = 0; index < accepted.length; index++) {
+    const coding = accepted[index]!;
+    const ready = known.ready[coding];
+    if (ready !== undefined) {
+      if (ready !== null) return coding;
       continue;
     }
     const copy = startCompression(artefact, known, coding);
     if (artefact.byteLength > backgroundAbove) continue; // not ready: never make a reader wait
-    if ((await copy) !== null) return coding;
+    return copy.then((bytes) =>
+      bytes !== null
+        ? coding
+        : chooseCoding(artefact, known, accepted.slice(index + 1), backgroundAbove)
+    );
   }
   return undefined;
 }
@@ -198,6 +246,7 @@ function derivedOf(artefact: FeedArtefact): Derived {
       pending: {},
       ready: {},
       responses: new Map(),
+      lengths: {},
     };
     derived.set(artefact, known);
   }

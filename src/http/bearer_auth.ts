@@ -20,6 +20,32 @@ export function bearerToken(header: string | undefined | null): string | undefin
   return match?.[1];
 }
 
+/** Where {@link tokenOf} looks a token up, and for what. */
+export interface TokenCheck {
+  readonly tokens: TokenVerifier;
+  readonly scope: TokenScope;
+}
+
+/**
+ * The record of the token in `header` (an Authorization header value) when it is valid for
+ * `check.scope`; throws UnauthorizedError otherwise. Synchronous while the token store answers so.
+ */
+export function tokenOf(
+  header: string | null,
+  check: TokenCheck,
+): TokenRecord | Promise<TokenRecord> {
+  const token = bearerToken(header);
+  const record = token === undefined ? undefined : check.tokens.verify(token, check.scope);
+  return record instanceof Promise ? record.then(accepted) : accepted(record);
+}
+
+function accepted(record: TokenRecord | undefined): TokenRecord {
+  if (!record) {
+    throw new UnauthorizedError("Missing or invalid bearer token (Authorization: Bearer <token>)");
+  }
+  return record;
+}
+
 /**
  * The record of the request's token when it is valid for `scope`; throws UnauthorizedError
  * otherwise. Sets the `token` variable for the request log.
@@ -29,11 +55,7 @@ export async function authenticate(
   tokens: TokenVerifier,
   scope: TokenScope,
 ): Promise<TokenRecord> {
-  const token = bearerToken(c.req.header("Authorization"));
-  const record = token === undefined ? undefined : await tokens.verify(token, scope);
-  if (!record) {
-    throw new UnauthorizedError("Missing or invalid bearer token (Authorization: Bearer <token>)");
-  }
+  const record = await tokenOf(c.req.raw.headers.get("Authorization"), { tokens, scope });
   c.set("token", record);
   return record;
 }

@@ -1,61 +1,100 @@
 /**
  * @module
- * The feed routes: `GET`/`HEAD /feeds/<name>/manifest.json`, `/hashes.csv` and `/<uuid>.json`, the
+ * The feed route: `GET`/`HEAD /feeds/<name>/manifest.json`, `/hashes.csv` and `/<uuid>.json`, the
  * layout MISP and kura peers poll (misp-behaviour.md §3.1). Feeds with access "token" need a bearer
  * token of scope `feed:<name>`, checked before anything about the feed's content is revealed; an
  * event that is not in the feed, whether it does not exist or the audience may not see it, is the
- * same 404.
+ * same 404. A plain function rather than a Hono route: it is on the feed path (feed_requests.ts),
+ * which answers feed reads without Hono's routing and middleware.
  */
-import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../errors.ts";
-import type { AppEnv } from "./app_env.ts";
-import { artefactResponse } from "./artefact_response.ts";
-import { authenticate, type TokenVerifier } from "./bearer_auth.ts";
+import type { FeedArtefact, PublishedFeed } from "../publish/mod.ts";
+import type { TokenRecord } from "../store/mod.ts";
+import { artefactResponse, type SentFile } from "./artefact_response.ts";
+import { tokenOf, type TokenVerifier } from "./bearer_auth.ts";
 import type { FeedSource } from "./feed_source.ts";
 import { eventUuidOfFile, isFeedName } from "./path_rules.ts";
 import { SECURITY_HEADERS } from "./security_headers.ts";
 
-/** What the feed routes need. */
+/** What the feed route needs. */
 export interface FeedRouteDeps {
   readonly feeds: FeedSource;
   readonly tokens: TokenVerifier;
 }
 
-/** The feed routes, to mount on the app. */
-export function feedRoutes(deps: FeedRouteDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get("/feeds/:name/:file", async (c) => {
-    const name = c.req.param("name");
-    const file = c.req.param("file");
-    c.set("route", routeOf(file));
-    const feed = isFeedName(name) ? deps.feeds.feed(name) : undefined;
-    if (!feed) throw new NotFoundError("No such feed");
-    c.set("feed", name);
-    const access = feed.definition.access;
-    if (access !== "public") await authenticate(c, deps.tokens, `feed:${name}`);
-    const uuid = eventUuidOfFile(file);
-    const artefact = file === "manifest.json"
-      ? feed.manifest()
-      : file === "hashes.csv"
-      ? feed.hashes()
-      : uuid !== undefined
-      ? feed.event(uuid)
-      : undefined;
-    if (!artefact) throw new NotFoundError("No such file in this feed");
-    return await artefactResponse(c.req.raw, artefact, {
-      cacheControl: access === "public" ? "public, no-cache" : "private, no-cache",
+/** A request for a feed file, and what answering it learnt, for the request log and metrics. */
+export interface FeedFileRequest extends SentFile {
+  /** The feed name in the URL (decoded, not yet checked). */
+  readonly name: string;
+  /** The file name in the URL (decoded, not yet checked). */
+  readonly file: string;
+  /** The route pattern, set first. */
+  route?: string;
+  /** The feed, once it is known to be served. */
+  feed?: string;
+  /** The token that authenticated the request. */
+  token?: TokenRecord;
+}
+
+const NOT_ALLOWED = new Response(null, { headers: { Allow: "GET, HEAD" } });
+const PUBLIC = "public, no-cache";
+const PRIVATE = "private, no-cache";
+
+/**
+ * The response to `request` for feed file `target` (sets its route, feed, token, and the bytes and
+ * coding of the file sent). Throws
+ * HTTPException 405 for methods other than GET and HEAD, NotFoundError for an unknown feed or file,
+ * UnauthorizedError for a token feed without a valid token. Synchronous, unless the token store or
+ * a compressed copy must be waited for.
+ */
+export function feedFileResponse(
+  request: Request,
+  target: FeedFileRequest,
+  deps: FeedRouteDeps,
+): Response | Promise<Response> {
+  target.route = routeOf(target.file);
+  const method = request.method;
+  if (method !== "GET" && method !== "HEAD") {
+    throw new HTTPException(405, { message: "Feeds are read with GET or HEAD", res: NOT_ALLOWED });
+  }
+  const name = target.name;
+  const feed = isFeedName(name) ? deps.feeds.feed(name) : undefined;
+  if (!feed) throw new NotFoundError("No such feed");
+  target.feed = name;
+  if (feed.definition.access === "public") {
+    return artefactResponse(request, fileOf(feed, target.file), {
+      cacheControl: PUBLIC,
       headers: SECURITY_HEADERS,
+      sent: target,
     });
+  }
+  const token = tokenOf(request.headers.get("Authorization"), {
+    tokens: deps.tokens,
+    scope: `feed:${name}`,
   });
-  app.all("/feeds/:name/:file", (c) => {
-    c.set("route", routeOf(c.req.param("file")));
-    throw new HTTPException(405, {
-      message: "Feeds are read with GET or HEAD",
-      res: new Response(null, { headers: { Allow: "GET, HEAD" } }),
+  const authorised = (record: TokenRecord) => {
+    target.token = record;
+    return artefactResponse(request, fileOf(feed, target.file), {
+      cacheControl: PRIVATE,
+      headers: SECURITY_HEADERS,
+      sent: target,
     });
-  });
-  return app;
+  };
+  return token instanceof Promise ? token.then(authorised) : authorised(token);
+}
+
+function fileOf(feed: PublishedFeed, file: string): FeedArtefact {
+  const uuid = eventUuidOfFile(file);
+  const artefact = file === "manifest.json"
+    ? feed.manifest()
+    : file === "hashes.csv"
+    ? feed.hashes()
+    : uuid !== undefined
+    ? feed.event(uuid)
+    : undefined;
+  if (!artefact) throw new NotFoundError("No such file in this feed");
+  return artefact;
 }
 
 function routeOf(file: string): string {

@@ -8,13 +8,57 @@
 export type LogLevel = "info" | "warn" | "error";
 
 /** Writes one structured log line. */
-export type Logger = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => void;
+export interface Logger {
+  (level: LogLevel, msg: string, fields?: Record<string, unknown>): void;
+  /**
+   * Writes a line whose fields are given already serialised: JSON object members (`"key":value`
+   * joined by commas), for hot paths that build them with a template. Use {@link logMembers}, which
+   * falls back to parsing them for loggers without this.
+   */
+  readonly members?: (level: LogLevel, msg: string, members: string) => void;
+}
+
+/** A log line whose fields are serialised JSON object members (see {@link Logger}). */
+export interface MembersLine {
+  readonly level: LogLevel;
+  readonly msg: string;
+  readonly members: string;
+}
+
+/** Logs `line` with any logger: as it is when the logger takes members, else parsed. */
+export function logMembers(logger: Logger, line: MembersLine): void {
+  if (logger.members) logger.members(line.level, line.msg, line.members);
+  else logger(line.level, line.msg, JSON.parse(`{${line.members}}`));
+}
 
 /** A Logger writing JSON lines through `write`, timed by `now`. */
 export function jsonLineLogger(write: (line: string) => void, now: () => Date): Logger {
-  return (level, msg, fields = {}) => {
-    write(`${JSON.stringify({ time: now().toISOString(), level, msg, ...fields })}\n`);
+  // A busy daemon logs many lines per millisecond: format the time once per millisecond.
+  let lastMs = NaN;
+  let lastTime = "";
+  const head = (level: LogLevel, msg: string) => {
+    const date = now();
+    const ms = date.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastTime = date.toISOString();
+    }
+    return `{"time":"${lastTime}","level":"${level}","msg":${JSON.stringify(msg)}`;
   };
+  const reserved = (fields: Record<string, unknown>) =>
+    Object.hasOwn(fields, "time") || Object.hasOwn(fields, "level") || Object.hasOwn(fields, "msg");
+  const logger = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
+    if (reserved(fields)) {
+      write(`${JSON.stringify({ time: now().toISOString(), level, msg, ...fields })}\n`);
+      return;
+    }
+    const rest = JSON.stringify(fields);
+    write(`${head(level, msg)}${rest === "{}" ? "}" : `,${rest.slice(1)}`}\n`);
+  };
+  return Object.assign(logger, {
+    members: (level: LogLevel, msg: string, members: string) =>
+      write(`${head(level, msg)}${members === "" ? "" : ","}${members}}\n`),
+  });
 }
 
 /** Options of {@link bufferedWriter}. */

@@ -7,6 +7,7 @@ export * from "./create_app.ts";
 export * from "./app_env.ts";
 export * from "./feed_source.ts";
 export * from "./feed_routes.ts";
+export * from "./feed_requests.ts";
 export * from "./ops_routes.ts";
 export * from "./admin_routes.ts";
 export * from "./feed_metrics.ts";

@@ -15,12 +15,22 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+/**
+ * Adds the security headers to `headers` (and `Cache-Control: no-store` when none is set), unless
+ * the response was built with them.
+ */
+export function addSecurityHeaders(headers: Headers): void {
+  if (headers.has("X-Content-Type-Options")) return; // built with them
+  for (const [name, value] of SECURITY_ENTRIES) headers.set(name, value);
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+}
+
 /** Middleware adding the security headers (and `Cache-Control: no-store` when none is set). */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (c.res.headers.has("X-Content-Type-Options")) return; // built with them
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
-    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+    addSecurityHeaders(c.res.headers);
   };
 }

@@ -2,9 +2,11 @@
  * @module
  * API tokens (feed readers, admins): generated once, shown once, stored only as SHA-256 hashes in the
  * state folder (`tokens.json`), checked in constant time. Tokens are 256-bit random, so a fast hash is
- * enough; there is nothing to brute-force.
+ * enough; there is nothing to brute-force. Verifying is on the path of every request to a token feed,
+ * so it hashes synchronously and looks at the file at most every {@link TOKEN_RECHECK_MS}: a token
+ * added or revoked by another process (`kura token`) counts within that time plus one `stat`.
  */
-import { timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { writeFileAtomic } from "./atomic_write.ts";
 import { withWriteLock } from "./write_lock.ts";
 
@@ -27,11 +29,27 @@ export interface TokenRecord {
 const PREFIX = "kura_";
 const ID_LENGTH = 8;
 
+/** How long verification trusts what it last read of `tokens.json` before looking again, in ms. */
+export const TOKEN_RECHECK_MS = 250;
+
+/** What was read of `tokens.json`, and when the file was last looked at. */
+interface Snapshot {
+  /** Identity of the version read (mtime, inode, size), or null when the file is missing. */
+  readonly version: string | null;
+  readonly records: TokenRecord[];
+  /** The hashes of `records`, in lower case, for the constant-time comparison. */
+  readonly hashes: string[];
+  /** `performance.now()` when the file was last found to be this version. */
+  checkedAt: number;
+}
+
 /** Token storage in `<state>/tokens.json`. */
 export class TokenStore {
   readonly #file: string;
   readonly #stateDir: string;
-  #cache?: { mtime: number | null; records: TokenRecord[] };
+  #snapshot?: Snapshot;
+  /** The look at the file in progress, shared by the requests that wait for it. */
+  #refreshing?: Promise<Snapshot>;
 
   /** Opens the token store of state folder `stateDir`. */
   constructor(stateDir: string) {
@@ -50,7 +68,7 @@ export class TokenStore {
     const record: TokenRecord = {
       id: secret.slice(0, ID_LENGTH),
       scope,
-      sha256: await sha256Hex(token),
+      sha256: sha256Hex(token),
       label,
       created: now.toISOString(),
     };
@@ -77,33 +95,74 @@ export class TokenStore {
 
   /**
    * The record of `token` when it is valid for `scope` (admin tokens are not feed tokens and vice
-   * versa), else undefined. Compares hashes in constant time.
+   * versa), else undefined. Compares hashes in constant time. A token found in what was read of the
+   * file less than {@link TOKEN_RECHECK_MS} ago is accepted at once (synchronously); otherwise, and
+   * for a token not found, the answer waits for a fresh look at the file (a `stat`, and a read only
+   * when it changed), so a token just added works at once and a revoked one stops working within
+   * that time.
    */
-  async verify(token: string, scope: TokenScope): Promise<TokenRecord | undefined> {
+  verify(
+    token: string,
+    scope: TokenScope,
+  ): TokenRecord | undefined | Promise<TokenRecord | undefined> {
     if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
-    const presented = hexBytes(await sha256Hex(token));
-    let match: TokenRecord | undefined;
-    for (const record of await this.#read()) {
-      // Compare every candidate of the scope so timing does not reveal which one matched.
-      if (record.scope !== scope) continue;
-      if (timingSafeEqual(presented, hexBytes(record.sha256))) match = record;
+    const presented = sha256Hex(token);
+    const snapshot = this.#snapshot;
+    if (snapshot !== undefined && performance.now() - snapshot.checkedAt < TOKEN_RECHECK_MS) {
+      const match = matching(snapshot, presented, scope);
+      if (match !== undefined) return match;
     }
-    return match;
+    return this.#refresh().then((fresh) => matching(fresh, presented, scope));
+  }
+
+  #refresh(): Promise<Snapshot> {
+    this.#refreshing ??= this.#look().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
+  }
+
+  /** Looks at the file; reads it only when it is not the version already read. */
+  async #look(): Promise<Snapshot> {
+    // Taken before the stat: a change finished before then is seen by it.
+    const checkedAt = performance.now();
+    const version = await this.#version();
+    const known = this.#snapshot;
+    if (known !== undefined && known.version === version) {
+      known.checkedAt = checkedAt;
+      return known;
+    }
+    const records = version === null ? [] : await this.#parse();
+    const snapshot: Snapshot = {
+      version,
+      records,
+      hashes: records.map((record) => String(record.sha256).toLowerCase()),
+      checkedAt,
+    };
+    this.#snapshot = snapshot;
+    return snapshot;
+  }
+
+  async #version(): Promise<string | null> {
+    try {
+      const info = await Deno.stat(this.#file);
+      return `${info.mtime?.getTime()}:${info.ino}:${info.size}`;
+    } catch (cause) {
+      if (cause instanceof Deno.errors.NotFound) return null;
+      throw cause;
+    }
+  }
+
+  async #parse(): Promise<TokenRecord[]> {
+    try {
+      const parsed = JSON.parse(await Deno.readTextFile(this.#file)) as { tokens?: TokenRecord[] };
+      return Array.isArray(parsed.tokens) ? parsed.tokens : [];
+    } catch (cause) {
+      if (cause instanceof Deno.errors.NotFound) return []; // removed since the stat
+      throw cause;
+    }
   }
 
   async #read(): Promise<TokenRecord[]> {
-    let mtime: number | null = null;
-    try {
-      mtime = (await Deno.stat(this.#file)).mtime?.getTime() ?? null;
-    } catch (cause) {
-      if (cause instanceof Deno.errors.NotFound) return [];
-      throw cause;
-    }
-    if (this.#cache && this.#cache.mtime === mtime && mtime !== null) return this.#cache.records;
-    const parsed = JSON.parse(await Deno.readTextFile(this.#file)) as { tokens?: TokenRecord[] };
-    const records = Array.isArray(parsed.tokens) ? parsed.tokens : [];
-    this.#cache = { mtime, records };
-    return records;
+    return (await this.#look()).records;
   }
 
   async #update(change: (records: TokenRecord[]) => TokenRecord[]): Promise<void> {
@@ -112,20 +171,43 @@ export class TokenStore {
       const records = change(await this.#read());
       await writeFileAtomic(this.#file, `${JSON.stringify({ tokens: records }, null, 2)}\n`);
       await Deno.chmod(this.#file, 0o600).catch(() => {});
-      this.#cache = undefined;
+      this.#snapshot = undefined;
     });
   }
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/** The record of `scope` whose hash is `presented`; every candidate is compared, in constant time. */
+function matching(
+  snapshot: Snapshot,
+  presented: string,
+  scope: TokenScope,
+): TokenRecord | undefined {
+  let match: TokenRecord | undefined;
+  const { records, hashes } = snapshot;
+  for (let index = 0; index < records.length; index++) {
+    // Compare every candidate of the scope so timing does not reveal which one matched.
+    if (records[index]!.scope !== scope) continue;
+    if (sameHex(presented, hashes[index]!)) match = records[index];
+  }
+  return match;
 }
 
-function hexBytes(hex: string): Uint8Array {
-  const bytes = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16) || 0;
-  return bytes;
+/**
+ * Whether two hex digests are equal, in time that depends only on their lengths (that of a SHA-256
+ * digest): every character is compared, with no early exit. Comparing the hex text avoids making
+ * two byte buffers per request, which costs more than the hashing itself.
+ */
+function sameHex(presented: string, stored: string): boolean {
+  if (presented.length !== stored.length) return false;
+  let difference = 0;
+  for (let index = 0; index < presented.length; index++) {
+    difference |= presented.charCodeAt(index) ^ stored.charCodeAt(index);
+  }
+  return difference === 0;
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 function base64url(bytes: Uint8Array): string {

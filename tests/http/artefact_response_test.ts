@@ -1,6 +1,6 @@
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal, ok } from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { acceptedCodings, artefactResponse } from "../../src/http/mod.ts";
+import { acceptedCodings, artefactResponse, type SentFile } from "../../src/http/mod.ts";
 import { CSV_TYPE, partsArtefact } from "../../src/publish/mod.ts";
 
 const codings: [string | null, string[]][] = [
@@ -69,4 +69,26 @@ Deno.test("artefactResponse() gives the same ETag to the same bytes and another 
     )).headers.get("ETag");
   equal(await tag("same"), await tag("same"));
   equal((await tag("same")) === (await tag("other")), false);
+});
+
+Deno.test("artefactResponse() answers synchronously once the copy is made, and says what it sends", async () => {
+  const artefact = partsArtefact(
+    [encoder.encode(`[${'"value",'.repeat(200)}""]`)],
+    "application/json",
+  );
+  const request = () => new Request("http://x/", { headers: { "Accept-Encoding": "gzip" } });
+  const first = artefactResponse(request(), artefact, { cacheControl: "no-cache" });
+  ok(first instanceof Promise, "the first reader waits for the copy of a small file");
+  const gzipped = await first;
+  const sent: SentFile = {};
+  const second = artefactResponse(request(), artefact, { cacheControl: "no-cache", sent });
+  ok(!(second instanceof Promise));
+  equal(second.headers.get("Content-Encoding"), "gzip");
+  deepEqual(sent, { bytes: Number(gzipped.headers.get("Content-Length")), encoding: "gzip" });
+  const plain: SentFile = {};
+  artefactResponse(new Request("http://x/", { method: "HEAD" }), artefact, {
+    cacheControl: "no-cache",
+    sent: plain,
+  });
+  deepEqual(plain, { bytes: artefact.byteLength, encoding: undefined });
 });

@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { TokenStore } from "../../src/store/mod.ts";
+import { TOKEN_RECHECK_MS, TokenStore } from "../../src/store/mod.ts";
 import { tempDir } from "../support/sample_events.ts";
 
 Deno.test("TokenStore.add() returns a secret once and stores only its hash", async () => {
@@ -55,4 +55,35 @@ Deno.test("TokenStore sees tokens added by another instance (another process)", 
   equal((await reader.list()).length, 0);
   const { token } = await new TokenStore(dir.path).add("admin");
   ok(await reader.verify(token, "admin"));
+});
+
+Deno.test("TokenStore.verify() answers synchronously while the file was looked at recently", async () => {
+  await using dir = await tempDir();
+  const store = new TokenStore(dir.path);
+  const { token, record } = await store.add("feed:a");
+  equal((await store.verify(token, "feed:a"))?.id, record.id);
+  const again = store.verify(token, "feed:a");
+  ok(!(again instanceof Promise), "no stat or read for a token just verified");
+  equal(again?.id, record.id);
+});
+
+Deno.test("TokenStore.verify() stops accepting a token revoked by another process within TOKEN_RECHECK_MS", async () => {
+  await using dir = await tempDir();
+  const server = new TokenStore(dir.path);
+  const { token, record } = await new TokenStore(dir.path).add("feed:a");
+  ok(await server.verify(token, "feed:a"));
+  equal(await new TokenStore(dir.path).revoke(record.id), true);
+  ok(TOKEN_RECHECK_MS < 1000, "revocation takes effect within a second");
+  await new Promise((resolve) => setTimeout(resolve, TOKEN_RECHECK_MS + 20));
+  equal(await server.verify(token, "feed:a"), undefined);
+});
+
+Deno.test("TokenStore.verify() accepts a stored hash written in upper case", async () => {
+  await using dir = await tempDir();
+  const { token } = await new TokenStore(dir.path).add("admin");
+  const file = `${dir.path}/tokens.json`;
+  const stored = JSON.parse(await Deno.readTextFile(file));
+  stored.tokens[0].sha256 = stored.tokens[0].sha256.toUpperCase();
+  await Deno.writeTextFile(file, JSON.stringify(stored));
+  ok(await new TokenStore(dir.path).verify(token, "admin"));
 });
