@@ -65,10 +65,13 @@ export class TokenStore {
   ): Promise<{ token: string; record: TokenRecord }> {
     const secret = base64url(crypto.getRandomValues(new Uint8Array(32)));
     const token = `${PREFIX}${secret}`;
+    const sha256 = sha256Hex(token);
     const record: TokenRecord = {
-      id: secret.slice(0, ID_LENGTH),
+      // From the stored hash, not the secret: the id shows nothing of the token, and hex never starts
+      // with "-", which a command line would take for an option.
+      id: sha256.slice(0, ID_LENGTH),
       scope,
-      sha256: sha256Hex(token),
+      sha256,
       label,
       created: now.toISOString(),
     };

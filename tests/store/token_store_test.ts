@@ -37,6 +37,17 @@ Deno.test("TokenStore.verify() rejects altered, truncated and foreign tokens", a
   }
 });
 
+Deno.test("TokenStore ids are hex from the hash: never an option-like '-x', never part of the secret", async () => {
+  await using dir = await tempDir();
+  const store = new TokenStore(dir.path);
+  for (let i = 0; i < 20; i++) {
+    const { token, record } = await store.add("feed:a");
+    match(record.id, /^[0-9a-f]{8}$/);
+    ok(record.sha256.startsWith(record.id));
+    ok(!token.includes(record.id), `${record.id} is part of ${token}`);
+  }
+});
+
 Deno.test("TokenStore.revoke() removes a token by id so it no longer verifies", async () => {
   await using dir = await tempDir();
   const store = new TokenStore(dir.path);
