@@ -4,7 +4,8 @@
  * counters, gauges and histograms with labels. Enough for kura's few metrics without a dependency.
  */
 
-type Labels = Readonly<Record<string, string>>;
+/** The labels of one series. */
+export type Labels = Readonly<Record<string, string>>;
 
 interface Series {
   readonly labels: Labels;
@@ -112,14 +113,18 @@ export class MetricsRegistry {
     this.#collectors.push(collect);
   }
 
-  /** Every metric in the Prometheus text format. */
-  render(): string {
+  /**
+   * Every metric in the Prometheus text format; with `keep`, only the series whose labels it keeps
+   * (a family left without series still shows its HELP and TYPE).
+   */
+  render(keep?: (labels: Labels) => boolean): string {
     for (const collect of this.#collectors) collect();
     const lines: string[] = [];
     for (const family of this.#families.values()) {
       lines.push(`# HELP ${family.name} ${escapeHelp(family.help)}`);
       lines.push(`# TYPE ${family.name} ${family.type}`);
       for (const series of family.series.values()) {
+        if (keep !== undefined && !keep(series.labels)) continue;
         if (family.type !== "histogram") {
           lines.push(`${family.name}${labelText(series.labels)} ${number(series.value)}`);
           continue;

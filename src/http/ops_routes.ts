@@ -1,17 +1,19 @@
 /**
  * @module
  * Operations routes: `GET /healthz` (liveness), `GET /status` (feeds, event counts, last render,
- * files that failed validation) and `GET /metrics` (Prometheus). The status names files and issue
- * codes to anyone who can reach it, but the issue messages (which quote event values, and so may
- * quote restricted intelligence) only to a request with an admin token; the log has them too.
+ * files that failed validation) and `GET /metrics` (Prometheus). Without a token they show only what
+ * is public anyway: the public feeds and counts. Token feeds (whose names and audiences tell who
+ * this instance shares with: sharing-group membership is itself sensitive), file names (event uuids
+ * of events an anonymous caller may not see) and issue messages (which quote event values) need an
+ * admin token; a wrong token is 401, never a quieter answer.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Issue } from "../model/mod.ts";
 import type { AppEnv } from "./app_env.ts";
-import { authenticate, bearerToken, type TokenVerifier } from "./bearer_auth.ts";
+import { authenticate, type TokenVerifier } from "./bearer_auth.ts";
 import type { FeedSource } from "./feed_source.ts";
-import type { MetricsRegistry } from "./metrics.ts";
+import type { Labels, MetricsRegistry } from "./metrics.ts";
 
 /** What the operations routes need. */
 export interface OpsRouteDeps {
@@ -33,25 +35,29 @@ export function opsRoutes(deps: OpsRouteDeps): Hono<AppEnv> {
     c.set("route", "/healthz");
     return c.json({ status: "ok" });
   });
+  /** Whether the request carries an admin token; throws 401 for any other token. */
+  const isAdmin = async (c: Context<AppEnv>) =>
+    c.req.header("Authorization") !== undefined &&
+    (await authenticate(c, deps.tokens, "admin"), true);
   app.get("/status", async (c) => {
     c.set("route", "/status");
-    const detailed = bearerToken(c.req.header("Authorization")) !== undefined &&
-      (await authenticate(c, deps.tokens, "admin"), true);
+    const detailed = await isAdmin(c);
     const status = deps.feeds.status();
     const issues = (list: readonly Issue[]) =>
-      list.map(({ code, severity, path, message }) =>
-        detailed ? { code, severity, path, message } : { code, severity, path }
-      );
+      list.map(({ code, severity, path, message }) => ({ code, severity, path, message }));
     const degraded = status.invalidFiles.length > 0 || status.rejectedRecords.length > 0 ||
       status.feeds.some((feed) => !feed.served);
     const now = deps.now();
-    return c.json({
+    const shown = detailed ? status.feeds : status.feeds.filter((feed) => feed.access === "public");
+    const head = {
       status: degraded ? "degraded" : "ok",
       version: deps.version,
       startedAt: deps.startedAt.toISOString(),
       uptimeSeconds: Math.round((now.getTime() - deps.startedAt.getTime()) / 1000),
-      detail: detailed ? "full" : "summary (issue messages need an admin token)",
-      feeds: status.feeds.map((feed) => ({
+      detail: detailed
+        ? "full"
+        : "summary (token feeds, file names and issues need an admin token)",
+      feeds: shown.map((feed) => ({
         name: feed.name,
         served: feed.served,
         access: feed.access,
@@ -69,6 +75,25 @@ export function opsRoutes(deps: OpsRouteDeps): Hono<AppEnv> {
         issues: feed.issues,
       })),
       eventFiles: status.eventFiles,
+      lastRender: status.lastRender && {
+        kind: status.lastRender.kind,
+        at: status.lastRender.at,
+        durationMs: Math.round(status.lastRender.durationMs * 10) / 10,
+        filesRead: status.lastRender.filesRead,
+      },
+    };
+    if (!detailed) {
+      return c.json({
+        ...head,
+        hidden: {
+          feeds: status.feeds.length - shown.length,
+          invalidFiles: status.invalidFiles.length,
+          rejectedRecords: status.rejectedRecords.length,
+        },
+      });
+    }
+    return c.json({
+      ...head,
       invalidFiles: status.invalidFiles.map((file) => ({
         file: show(file.file),
         since: file.since,
@@ -79,17 +104,20 @@ export function opsRoutes(deps: OpsRouteDeps): Hono<AppEnv> {
         file: show(record.file),
         issues: issues(record.issues),
       })),
-      lastRender: status.lastRender && {
-        kind: status.lastRender.kind,
-        at: status.lastRender.at,
-        durationMs: Math.round(status.lastRender.durationMs * 10) / 10,
-        filesRead: status.lastRender.filesRead,
-      },
     });
   });
-  app.get("/metrics", (c) => {
+  app.get("/metrics", async (c) => {
     c.set("route", "/metrics");
-    return c.body(deps.metrics.render(), 200, {
+    let keep: ((labels: Labels) => boolean) | undefined;
+    if (!(await isAdmin(c))) {
+      const open = new Set(
+        deps.feeds.status().feeds.filter((feed) => feed.access === "public").map((feed) =>
+          feed.name
+        ),
+      );
+      keep = (labels) => labels.feed === undefined || open.has(labels.feed);
+    }
+    return c.body(deps.metrics.render(keep), 200, {
       "Content-Type": "text/plain; version=0.0.4; charset=utf-8",
     });
   });

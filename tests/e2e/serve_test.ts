@@ -3,7 +3,7 @@
  * sample feed definitions, fetched over real HTTP on 127.0.0.1; an event edited on disk is served in
  * its new version without a restart.
  */
-import { equal, match, notEqual, ok } from "node:assert/strict";
+import { deepEqual, equal, match, notEqual, ok } from "node:assert/strict";
 import { TokenStore } from "../../src/store/mod.ts";
 import { eventually, startDaemonProcess } from "../support/daemon_process.ts";
 import { sampleRepo } from "../support/sample_repo.ts";
@@ -11,6 +11,7 @@ import { sampleRepo } from "../support/sample_repo.ts";
 Deno.test("kura serve serves a token feed, picks up an edited event file, and stops cleanly on SIGTERM", async () => {
   await using repo = await sampleRepo();
   const { token } = await new TokenStore(`${repo.path}/.kura`).add("feed:internal", "e2e");
+  const admin = await new TokenStore(`${repo.path}/.kura`).add("admin", "e2e");
   await using daemon = await startDaemonProcess(repo.path, []);
   match(daemon.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const auth = { headers: { Authorization: `Bearer ${token}` } };
@@ -48,13 +49,19 @@ Deno.test("kura serve serves a token feed, picks up an edited event file, and st
   equal(after[uuid].info, "Edited while the daemon runs");
   equal(after[uuid].timestamp, Number(stored.Event.timestamp));
 
-  // A broken edit does not replace the version served, and /status reports the file.
+  // A broken edit does not replace the version served, and /status reports the file (by name to
+  // an admin only).
   await Deno.writeTextFile(path, "{ broken");
   const status = await eventually(async () => {
-    const body = await (await fetch(`${daemon.url}/status`)).json();
+    const body = await (await fetch(`${daemon.url}/status`, {
+      headers: { Authorization: `Bearer ${admin.token}` },
+    })).json();
     return body.invalidFiles.length > 0 ? body : undefined;
   });
   equal(status.invalidFiles[0].file, `data/events/${uuid}.json`);
+  const summary = await (await fetch(`${daemon.url}/status`)).json();
+  deepEqual([summary.status, summary.hidden.invalidFiles], ["degraded", 1]);
+  equal(JSON.stringify(summary).includes(uuid), false);
   const still = await (await fetch(eventUrl, auth)).json();
   equal(still.Event.info, "Edited while the daemon runs");
 
