@@ -63,6 +63,11 @@ export interface PeerConfig {
   readonly internal: boolean;
   /** Allow loopback and private addresses (tests, peers on the same LAN); default false. */
   readonly allowPrivateNetwork: boolean;
+  /**
+   * A PEM file of CA certificates trusted for this peer besides the system's (a MISP instance with
+   * an internal CA); resolved against the config file's folder. Default none.
+   */
+  readonly caFile?: string;
   /** Event downloads in flight at once (default 4). */
   readonly concurrency: number;
   readonly limits: PeerLimits;

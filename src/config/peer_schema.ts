@@ -76,6 +76,11 @@ export const PeerEntrySchema = v.strictObject({
   distribution: v.optional(v.union([v.literal("keep"), v.picklist([0, 1, 2, 3])])),
   internal: v.optional(v.boolean()),
   allowPrivateNetwork: v.optional(v.boolean()),
+  tls: v.optional(
+    v.strictObject({
+      ca: v.optional(v.pipe(v.string(), v.minLength(1, "must name a PEM file"))),
+    }),
+  ),
   concurrency: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32))),
   limits: v.optional(
     v.strictObject({
@@ -94,7 +99,10 @@ export type PeerEntry = v.InferOutput<typeof PeerEntrySchema>;
  * Applies the documented defaults to a checked peer entry. `maxEventBytes` defaults to the config's
  * `limits.maxEventBytes`. Throws ConfigError for a token given as a literal string.
  */
-export function resolvePeer(entry: PeerEntry, options: { maxEventBytes: number }): PeerConfig {
+export function resolvePeer(
+  entry: PeerEntry,
+  options: { maxEventBytes: number; resolvePath?: (path: string) => string },
+): PeerConfig {
   const rules: PeerRules = {
     tags: { OR: entry.rules?.tags?.OR ?? [], NOT: entry.rules?.tags?.NOT ?? [] },
     orgs: { OR: entry.rules?.orgs?.OR ?? [], NOT: entry.rules?.orgs?.NOT ?? [] },
@@ -118,6 +126,9 @@ export function resolvePeer(entry: PeerEntry, options: { maxEventBytes: number }
     distribution: entry.distribution ?? PEER_DEFAULTS.distribution,
     internal: entry.internal ?? false,
     allowPrivateNetwork: entry.allowPrivateNetwork ?? false,
+    caFile: entry.tls?.ca === undefined
+      ? undefined
+      : (options.resolvePath ?? ((path) => path))(entry.tls.ca),
     concurrency: entry.concurrency ?? PEER_DEFAULTS.concurrency,
     limits: {
       maxManifestBytes: entry.limits?.maxManifestBytes ?? PEER_DEFAULTS.maxManifestBytes,

@@ -80,7 +80,9 @@ export function resolveConfig(
     },
     limits: { maxEventBytes },
     git: { commit: file.git?.commit ?? DEFAULTS.git.commit },
-    peers: (file.peers ?? []).map((peer) => resolvePeer(peer, { maxEventBytes })),
+    peers: (file.peers ?? []).map((peer) =>
+      resolvePeer(peer, { maxEventBytes, resolvePath: (path) => joinPath(root, path) })
+    ),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 export * from "./egress_policy.ts";
 export * from "./safe_fetch.ts";
+export * from "./peer_ca.ts";
 export * from "./peer_secret.ts";
 export * from "./peer_client.ts";
 export * from "./check_fetched_event.ts";

@@ -8,6 +8,7 @@
 import type { PeerConfig } from "../config/mod.ts";
 import { TransferError } from "../errors.ts";
 import { isCanonicalUuid } from "../model/mod.ts";
+import { peerCaCerts } from "./peer_ca.ts";
 import { safeFetch, type SafeFetchOptions } from "./safe_fetch.ts";
 
 /** The answer to a manifest request. */
@@ -36,6 +37,8 @@ export interface HttpPeerClientOptions {
 export class HttpPeerClient implements PeerClient {
   readonly #peer: PeerConfig;
   readonly #options: HttpPeerClientOptions;
+  /** The peer's extra CA certificates, read at the first request. */
+  #caCerts?: Promise<string[] | undefined>;
 
   /** A client of `peer`'s feed. */
   constructor(peer: PeerConfig, options: HttpPeerClientOptions = {}) {
@@ -57,8 +60,11 @@ export class HttpPeerClient implements PeerClient {
   }
 
   async #get(file: string, max: number, headers: Record<string, string>) {
+    this.#caCerts ??= peerCaCerts(this.#peer);
+    const caCerts = await this.#caCerts;
     const response = await safeFetch(new URL(file, this.#peer.url).href, {
       headers: { Accept: "application/json", ...headers },
+      caCerts,
       credential: this.#options.credential,
       maxWireBytes: max,
       maxBodyBytes: max,

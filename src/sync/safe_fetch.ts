@@ -25,6 +25,8 @@ export interface SafeFetchOptions {
   readonly connectTimeoutMs?: number;
   /** Milliseconds for each request, body included; default 300 000. */
   readonly timeoutMs?: number;
+  /** PEM CA certificates trusted besides the system's, for https. */
+  readonly caCerts?: readonly string[];
   /** Allow loopback and private addresses; default false. */
   readonly allowPrivateNetwork?: boolean;
   /** Redirects followed; default and maximum 5 (MISP's limit, misp-behaviour.md §3.3). */
@@ -194,7 +196,10 @@ async function connect(
     const attempt = (async () => {
       conn = await Deno.connect({ hostname: address, port, transport: "tcp" });
       if (!tls) return conn;
-      const secure = await Deno.startTls(conn as Deno.TcpConn, { hostname: host });
+      const secure = await Deno.startTls(conn as Deno.TcpConn, {
+        hostname: host,
+        caCerts: options.caCerts === undefined ? undefined : [...options.caCerts],
+      });
       conn = secure;
       await secure.handshake().catch((cause) => {
         throw new TransferError("tls", `TLS with ${host} failed: ${(cause as Error).message}`);

@@ -7,6 +7,7 @@
 import type { PeerConfig } from "../config/mod.ts";
 import { TransferError } from "../errors.ts";
 import { parseManifest } from "../merge/mod.ts";
+import { peerCaCerts } from "./peer_ca.ts";
 import { safeFetch, type SafeFetchOptions } from "./safe_fetch.ts";
 
 /** The outcome of a peer test. */
@@ -49,10 +50,12 @@ export async function testPeerConnection(
     ...result,
     elapsedMs: options.now() - started,
   });
+  const caCerts = await peerCaCerts(peer); // a broken CA file is a configuration error, not a peer's
   let response;
   try {
     response = await safeFetch(new URL("manifest.json", peer.url).href, {
       headers: { Accept: "application/json" },
+      caCerts,
       credential: options.credential,
       maxWireBytes: peer.limits.maxManifestBytes,
       maxBodyBytes: peer.limits.maxManifestBytes,

@@ -14,6 +14,7 @@ Deno.test("resolveConfig() resolves a peer with every documented default", () =>
   equal(peer?.allowPrivateNetwork, false);
   equal(peer?.concurrency, 4);
   equal(peer?.token, undefined);
+  equal(peer?.caFile, undefined);
   deepEqual(peer?.rules, {
     tags: { OR: [], NOT: [] },
     orgs: { OR: [], NOT: [] },
@@ -26,6 +27,25 @@ Deno.test("resolveConfig() resolves a peer with every documented default", () =>
     connectTimeout: 10,
     timeout: 300,
   });
+});
+
+Deno.test("resolveConfig() resolves a peer's tls.ca against the config file's folder", () => {
+  const config = resolveConfig({
+    peers: [
+      { ...base, tls: { ca: "certs/internal-ca.pem" } },
+      { ...base, name: "b", tls: { ca: "/etc/ssl/misp-ca.pem" } },
+    ],
+  }, { cwd: "/srv", file: "/etc/kura/kura.json" });
+  deepEqual(config.peers.map((peer) => peer.caFile), [
+    "/etc/kura/certs/internal-ca.pem",
+    "/etc/ssl/misp-ca.pem",
+  ]);
+  for (const tls of [{ ca: "" }, { ca: 3 }, { cert: "x.pem" }]) {
+    throws(
+      () => resolveConfig({ peers: [{ ...base, tls }] }, { cwd: "/srv" }),
+      (error: Error) => error instanceof ConfigError && /field "peers\.0\.tls/.test(error.message),
+    );
+  }
 });
 
 Deno.test("resolveConfig() reads a peer token from an environment variable or a state file", () => {
