@@ -6,68 +6,7 @@ import { HttpPeerClient, peerCaCerts, testPeerConnection } from "../../src/sync/
 import { feedFiles } from "../support/feed_files.ts";
 import { testPeer } from "../support/pull_fixture.ts";
 import { sampleEvent, tempDir } from "../support/sample_events.ts";
-
-async function openssl(dir: string, args: string[]): Promise<void> {
-  const run = await new Deno.Command("openssl", { args, cwd: dir, stdout: "null", stderr: "piped" })
-    .output();
-  equal(run.code, 0, new TextDecoder().decode(run.stderr));
-}
-
-/** A CA and a certificate for localhost signed by it, in `dir`. */
-async function makeCa(dir: string): Promise<void> {
-  await openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-days",
-    "2",
-    "-subj",
-    "/CN=kura test CA",
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-  ]);
-  await openssl(dir, [
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-subj",
-    "/CN=localhost",
-    "-keyout",
-    "server.key",
-    "-out",
-    "server.csr",
-  ]);
-  await Deno.writeTextFile(
-    `${dir}/server.ext`,
-    "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
-  );
-  await openssl(dir, [
-    "x509",
-    "-req",
-    "-in",
-    "server.csr",
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-days",
-    "1",
-    "-extfile",
-    "server.ext",
-    "-out",
-    "server.pem",
-  ]);
-}
+import { makeCa } from "../support/tls_certificates.ts";
 
 /** Serves the feed of one sample event over TLS with the CA-signed certificate. */
 async function tlsFeed(dir: string): Promise<Deno.HttpServer & { url: string; close(): void }> {

@@ -6,29 +6,11 @@ import { feedFiles } from "../support/feed_files.ts";
 import { startFeedServer } from "../support/feed_server.ts";
 import { testPeer } from "../support/pull_fixture.ts";
 import { sampleEvent, tempDir } from "../support/sample_events.ts";
+import { makeSelfSigned } from "../support/tls_certificates.ts";
 
 Deno.test("testPeerConnection() reports 2 with the TLS check failed for an untrusted certificate", async () => {
   await using dir = await tempDir();
-  const made = await new Deno.Command("openssl", {
-    args: [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-keyout",
-      `${dir.path}/key.pem`,
-      "-out",
-      `${dir.path}/cert.pem`,
-    ],
-    stdout: "null",
-    stderr: "null",
-  }).output();
-  equal(made.code, 0);
+  await makeSelfSigned(dir.path);
   const controller = new AbortController();
   const server = Deno.serve({
     hostname: "127.0.0.1",
