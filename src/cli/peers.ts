@@ -116,7 +116,7 @@ ${COMMON_HELP}`,
       }
       case "explore": {
         const client = await context.client(peer);
-        const manifest = await client.manifest();
+        const manifest = await client.manifest().finally(() => client.closeIdle());
         if (manifest.notModified) throw new Error("the peer answered 304 without a condition");
         const parsed = parseManifest(
           JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifest.bytes)),

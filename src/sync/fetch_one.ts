@@ -38,6 +38,8 @@ export async function fetchOne(
       status: "rejected",
       reason: `could not fetch the event (${describeFailure(cause)})`,
     };
+  } finally {
+    deps.client.closeIdle();
   }
   const [outcome] = await storeOutcomes(deps.store, [{
     uuid,

@@ -3,7 +3,9 @@
  * One HTTP/1.1 request over an already open connection, read with hard limits: the response head,
  * the body as sent on the wire (Content-Length, chunked or until close) capped at `maxWireBytes`, then
  * gzip/deflate decoded while counting, so a compression bomb stops at `maxBodyBytes`. kura speaks
- * HTTP itself (instead of fetch) to connect to the address it checked and count every byte.
+ * HTTP itself (instead of fetch) to connect to the address it checked and count every byte. It says
+ * whether the connection can carry another request: only after an HTTP/1.1 response whose end was
+ * known (a length, chunks, or no body), without `Connection: close`, and nothing sent beyond it.
  */
 import { TransferError } from "../errors.ts";
 
@@ -30,6 +32,30 @@ export interface ExchangeOptions {
   readonly maxWireBytes: number;
   /** Largest body accepted once decoded. */
   readonly maxBodyBytes: number;
+  /** Ask to keep the connection open for another request (else `Connection: close`). */
+  readonly keepAlive?: boolean;
+}
+
+/** A response, and whether its connection can carry another request. */
+export interface Exchanged {
+  readonly response: RawResponse;
+  readonly reusable: boolean;
+}
+
+/**
+ * The connection failed before any byte of an answer arrived (closed, reset, or the request could
+ * not be written): on a connection reused from a pool this means the server had dropped it, and the
+ * request can be sent again on a new one.
+ */
+export class NoAnswerError extends Error {
+  override name = "NoAnswerError";
+  /** What went wrong, as the connection reported it. */
+  readonly original: unknown;
+  /** Wraps `original`. */
+  constructor(original: unknown) {
+    super(`no answer: ${(original as Error).message}`);
+    this.original = original;
+  }
 }
 
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -37,7 +63,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Sends one request on `conn` and reads the whole response within the limits. */
-export async function exchange(conn: Deno.Conn, options: ExchangeOptions): Promise<RawResponse> {
+export async function exchange(conn: Deno.Conn, options: ExchangeOptions): Promise<Exchanged> {
   const lines = [`${options.method} ${options.target} HTTP/1.1`, `Host: ${options.host}`];
   for (const [name, value] of Object.entries(options.headers)) {
     if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) {
@@ -45,17 +71,32 @@ export async function exchange(conn: Deno.Conn, options: ExchangeOptions): Promi
     }
     lines.push(`${name}: ${value}`);
   }
-  lines.push("Connection: close", "", "");
-  await writeAll(conn, encoder.encode(lines.join("\r\n")));
+  if (!options.keepAlive) lines.push("Connection: close");
+  lines.push("", "");
   const reader = new ConnReader(conn);
-  let head = await readHead(reader);
+  let head;
+  try {
+    await writeAll(conn, encoder.encode(lines.join("\r\n")));
+    head = await readHead(reader);
+  } catch (cause) {
+    if (reader.received === 0) throw new NoAnswerError(cause);
+    throw cause;
+  }
   while (head.status >= 100 && head.status < 200) head = await readHead(reader); // 100 Continue
   const noBody = options.method === "HEAD" || head.status === 204 || head.status === 304;
-  const wire = noBody
-    ? new Uint8Array(0)
-    : await readBody(reader, head.headers, options.maxWireBytes);
-  const body = await decode(wire, head.headers.get("content-encoding"), options.maxBodyBytes);
-  return { status: head.status, headers: head.headers, body, wireBytes: wire.length };
+  const wire = noBody ? { bytes: new Uint8Array(0), delimited: true } : await readBody(
+    reader,
+    head.headers,
+    options.maxWireBytes,
+  );
+  const body = await decode(wire.bytes, head.headers.get("content-encoding"), options.maxBodyBytes);
+  const closing = (head.headers.get("connection") ?? "").toLowerCase().split(",")
+    .some((token) => token.trim() === "close");
+  return {
+    response: { status: head.status, headers: head.headers, body, wireBytes: wire.bytes.length },
+    reusable: options.keepAlive === true && head.version === "1.1" && !closing &&
+      wire.delimited && reader.buffered.length === 0,
+  };
 }
 
 async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
@@ -69,6 +110,8 @@ class ConnReader {
   #start = 0;
   #end = 0;
   #eof = false;
+  /** Bytes read from the connection so far. */
+  received = 0;
   constructor(readonly conn: Deno.Conn) {}
 
   get buffered(): Uint8Array {
@@ -92,6 +135,7 @@ class ConnReader {
       return false;
     }
     this.#end += n;
+    this.received += n;
     return true;
   }
 
@@ -105,7 +149,7 @@ class ConnReader {
 
 async function readHead(
   reader: ConnReader,
-): Promise<{ status: number; headers: Map<string, string> }> {
+): Promise<{ status: number; version: string; headers: Map<string, string> }> {
   let end = indexOfCrlfCrlf(reader.buffered);
   while (end === -1) {
     if (reader.buffered.length > MAX_HEAD_BYTES) {
@@ -123,7 +167,7 @@ async function readHead(
   }
   const text = decoder.decode(reader.take(end + 4));
   const [statusLine, ...headerLines] = text.split("\r\n").filter((line) => line !== "");
-  const match = /^HTTP\/1\.[01] ([0-9]{3})(?: .*)?$/.exec(statusLine ?? "");
+  const match = /^HTTP\/1\.([01]) ([0-9]{3})(?: .*)?$/.exec(statusLine ?? "");
   if (!match) {
     throw new TransferError(
       "bad-response",
@@ -140,7 +184,7 @@ async function readHead(
     const value = line.slice(colon + 1).trim();
     headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
   }
-  return { status: Number(match[1]), headers };
+  return { status: Number(match[2]), version: `1.${match[1]}`, headers };
 }
 
 function indexOfCrlfCrlf(bytes: Uint8Array): number {
@@ -152,11 +196,12 @@ function indexOfCrlfCrlf(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The body as sent, and whether its end was known from the message (else the connection closed). */
 async function readBody(
   reader: ConnReader,
   headers: ReadonlyMap<string, string>,
   max: number,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; delimited: boolean }> {
   const tooLarge = (size: string) =>
     new TransferError("too-large", `the response body is ${size}, over the limit of ${max} bytes`);
   const transfer = headers.get("transfer-encoding")?.toLowerCase();
@@ -184,19 +229,19 @@ async function readBody(
         );
       }
     }
-    return reader.take(length);
+    return { bytes: reader.take(length), delimited: true };
   }
   do {
     if (reader.buffered.length > max) throw tooLarge("larger");
   } while (await reader.fill());
-  return reader.take(reader.buffered.length);
+  return { bytes: reader.take(reader.buffered.length), delimited: false };
 }
 
 async function readChunked(
   reader: ConnReader,
   max: number,
   tooLarge: (size: string) => Error,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; delimited: boolean }> {
   const parts: Uint8Array[] = [];
   let total = 0;
   const need = async (n: number) => {
@@ -206,28 +251,43 @@ async function readChunked(
       }
     }
   };
-  for (;;) {
+  const line = async (what: string) => {
     let lineEnd = indexOfCrlf(reader.buffered);
     while (lineEnd === -1) {
-      if (reader.buffered.length > 1024) {
-        throw new TransferError("bad-response", "bad chunk header");
-      }
+      if (reader.buffered.length > 1024) throw new TransferError("bad-response", `bad ${what}`);
       await need(reader.buffered.length + 1);
       lineEnd = indexOfCrlf(reader.buffered);
     }
-    const sizeText = decoder.decode(reader.take(lineEnd + 2)).split(";")[0]!.trim();
+    return decoder.decode(reader.take(lineEnd + 2)).slice(0, -2);
+  };
+  for (;;) {
+    const sizeText = (await line("chunk header")).split(";")[0]!.trim();
     if (!/^[0-9a-fA-F]{1,12}$/.test(sizeText)) {
       throw new TransferError("bad-response", `bad chunk size "${sizeText.slice(0, 20)}"`);
     }
     const size = parseInt(sizeText, 16);
-    if (size === 0) break; // trailers, if any, are not needed: the connection closes
+    if (size === 0) {
+      // Trailer fields, if any, up to the empty line that ends the message: read and ignored. A
+      // server that closes before that line sent the whole body; only its connection is unusable.
+      try {
+        for (let count = 0; (await line("trailer")) !== ""; count++) {
+          if (count >= 32) throw new TransferError("bad-response", "too many trailer fields");
+        }
+      } catch {
+        return { bytes: concat(parts, total), delimited: false };
+      }
+      break;
+    }
     total += size;
     if (total > max) throw tooLarge("larger");
     await need(size + 2);
     parts.push(reader.take(size));
-    reader.take(2);
+    const end = reader.take(2);
+    if (end[0] !== 13 || end[1] !== 10) {
+      throw new TransferError("bad-response", "a chunk does not end where its size says");
+    }
   }
-  return concat(parts, total);
+  return { bytes: concat(parts, total), delimited: true };
 }
 
 function indexOfCrlf(bytes: Uint8Array): number {

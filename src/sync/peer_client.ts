@@ -8,6 +8,7 @@
 import type { PeerConfig } from "../config/mod.ts";
 import { TransferError } from "../errors.ts";
 import { isCanonicalUuid } from "../model/mod.ts";
+import { ConnectionPool } from "./connection_pool.ts";
 import { peerCaCerts } from "./peer_ca.ts";
 import { safeFetch, type SafeFetchOptions } from "./safe_fetch.ts";
 
@@ -22,6 +23,11 @@ export interface PeerClient {
   manifest(options?: { etag?: string }): Promise<ManifestFetch>;
   /** Fetches `<uuid>.json`; `uuid` must be a lower-case uuid. Throws TransferError on failure. */
   event(uuid: string): Promise<Uint8Array>;
+  /**
+   * Closes the connections kept open between requests (a pass calls it when it ends); the client
+   * stays usable and opens new ones as needed.
+   */
+  closeIdle(): void;
 }
 
 /** Options of {@link HttpPeerClient}. */
@@ -39,11 +45,15 @@ export class HttpPeerClient implements PeerClient {
   readonly #options: HttpPeerClientOptions;
   /** The peer's extra CA certificates, read at the first request. */
   #caCerts?: Promise<string[] | undefined>;
+  /** Connections kept between requests: a pass fetches many files from one origin. */
+  readonly #pool: ConnectionPool;
 
   /** A client of `peer`'s feed. */
   constructor(peer: PeerConfig, options: HttpPeerClientOptions = {}) {
     this.#peer = peer;
     this.#options = options;
+    // As many kept connections as event downloads run at once, plus the manifest's.
+    this.#pool = new ConnectionPool({ maxIdlePerOrigin: peer.concurrency + 1 });
   }
 
   async manifest(options: { etag?: string } = {}): Promise<ManifestFetch> {
@@ -59,12 +69,17 @@ export class HttpPeerClient implements PeerClient {
     return (await this.#get(`${uuid}.json`, this.#peer.limits.maxEventBytes, {})).body;
   }
 
+  closeIdle(): void {
+    this.#pool.closeIdle();
+  }
+
   async #get(file: string, max: number, headers: Record<string, string>) {
     this.#caCerts ??= peerCaCerts(this.#peer);
     const caCerts = await this.#caCerts;
     const response = await safeFetch(new URL(file, this.#peer.url).href, {
       headers: { Accept: "application/json", ...headers },
       caCerts,
+      pool: this.#pool,
       credential: this.#options.credential,
       maxWireBytes: max,
       maxBodyBytes: max,
@@ -115,6 +130,10 @@ export class MemoryPeerClient implements PeerClient {
     } catch (cause) {
       return Promise.reject(cause);
     }
+  }
+
+  closeIdle(): void {
+    // Nothing is kept open in memory.
   }
 
   #file(name: string): Uint8Array {

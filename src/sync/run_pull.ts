@@ -50,6 +50,8 @@ export async function runPull(
         time: deps.now(),
       });
       throw cause;
+    } finally {
+      deps.client.closeIdle(); // the next pass is minutes away: keep no connection open till then
     }
     const finished = await deps.jobs.finish(job, {
       status: report.status,

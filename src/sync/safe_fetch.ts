@@ -4,10 +4,12 @@
  * here and every address checked before connecting, then the connection made to the checked address
  * (DNS pinned, TLS still verified against the host name); connect and total timeouts; body caps on
  * the wire and decoded; at most 5 redirects, and credentials only ever sent to the original origin.
+ * With a pool, connections are reused for the origin they were opened for (keep-alive).
  */
 import { TransferError } from "../errors.ts";
 import { refusedAddress } from "./egress_policy.ts";
-import { exchange, type RawResponse } from "./http_exchange.ts";
+import type { ConnectionPool } from "./connection_pool.ts";
+import { exchange, NoAnswerError, type RawResponse } from "./http_exchange.ts";
 import { resolveHost } from "./resolve_host.ts";
 
 /** Options of {@link safeFetch}. */
@@ -31,6 +33,11 @@ export interface SafeFetchOptions {
   readonly allowPrivateNetwork?: boolean;
   /** Redirects followed; default and maximum 5 (MISP's limit, misp-behaviour.md §3.3). */
   readonly maxRedirects?: number;
+  /**
+   * Keeps connections open for the next request to the same origin (keep-alive); without it every
+   * request has its own connection, closed after it.
+   */
+  readonly pool?: ConnectionPool;
   /** Abort (daemon shutdown). */
   readonly signal?: AbortSignal;
   /** Name resolution; default {@link resolveHost}. Tests inject their own. */
@@ -123,24 +130,17 @@ async function fetchOnce(
   options: SafeFetchOptions,
 ): Promise<RawResponse> {
   if (options.signal?.aborted) throw new TransferError("aborted", "the request was cancelled");
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
-  const addresses = await (options.resolve ?? resolveHost)(host).catch((cause) => {
-    throw new TransferError("unreachable", `cannot resolve ${host}: ${(cause as Error).message}`);
-  });
-  if (addresses.length === 0) throw new TransferError("unreachable", `cannot resolve ${host}`);
-  for (const address of addresses) {
-    const refused = refusedAddress(address, {
-      allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-    });
-    if (refused) throw new TransferError("address-refused", `refused ${host}: ${refused}`);
-  }
-  const conn = await connect(addresses, port, host, url.protocol === "https:", options);
+  const origin = `${url.protocol}//${url.host}`;
+  const pool = options.pool;
+  let conn = pool?.take(origin);
+  let reused = conn !== undefined;
+  conn ??= await open(url, options);
   let timedOut = false;
   let aborted = false;
+  let keep = false;
   const close = () => {
     try {
-      conn.close();
+      conn!.close();
     } catch { /* already closed */ }
   };
   const timer = setTimeout(() => {
@@ -152,16 +152,31 @@ async function fetchOnce(
     close();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  const request = {
+    method: options.method ?? "GET",
+    target: `${url.pathname}${url.search}`,
+    host: url.host,
+    headers,
+    maxWireBytes: options.maxWireBytes ?? 64 * MIB,
+    maxBodyBytes: options.maxBodyBytes ?? 64 * MIB,
+    keepAlive: pool !== undefined,
+  } as const;
   try {
-    return await exchange(conn, {
-      method: options.method ?? "GET",
-      target: `${url.pathname}${url.search}`,
-      host: url.host,
-      headers,
-      maxWireBytes: options.maxWireBytes ?? 64 * MIB,
-      maxBodyBytes: options.maxBodyBytes ?? 64 * MIB,
-    });
-  } catch (cause) {
+    let exchanged;
+    try {
+      exchanged = await exchange(conn, request);
+    } catch (cause) {
+      // A kept connection the server has dropped meanwhile: send the request again on a new one.
+      if (!reused || !(cause instanceof NoAnswerError) || timedOut || aborted) throw cause;
+      close();
+      reused = false;
+      conn = await open(url, options);
+      exchanged = await exchange(conn, request);
+    }
+    keep = exchanged.reusable;
+    return exchanged.response;
+  } catch (caught) {
+    const cause = caught instanceof NoAnswerError ? caught.original : caught;
     if (timedOut) {
       throw new TransferError(
         "timeout",
@@ -177,8 +192,26 @@ async function fetchOnce(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
-    close();
+    if (keep && pool && !timedOut && !aborted) pool.give(origin, conn);
+    else close();
   }
+}
+
+/** Resolves the host of `url`, checks every address, and connects to one (TLS for https). */
+async function open(url: URL, options: SafeFetchOptions): Promise<Deno.Conn> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const addresses = await (options.resolve ?? resolveHost)(host).catch((cause) => {
+    throw new TransferError("unreachable", `cannot resolve ${host}: ${(cause as Error).message}`);
+  });
+  if (addresses.length === 0) throw new TransferError("unreachable", `cannot resolve ${host}`);
+  for (const address of addresses) {
+    const refused = refusedAddress(address, {
+      allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    });
+    if (refused) throw new TransferError("address-refused", `refused ${host}: ${refused}`);
+  }
+  return await connect(addresses, port, host, url.protocol === "https:", options);
 }
 
 async function connect(

@@ -18,6 +18,8 @@ export type Behaviour =
 export interface LoggedRequest {
   path: string;
   headers: Headers;
+  /** The client's port: one per connection. */
+  clientPort: number;
 }
 
 /** A running feed server. */
@@ -44,9 +46,9 @@ export function startFeedServer(files: Record<string, string | Uint8Array> = {})
   const controller = new AbortController();
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, signal: controller.signal, onListen() {} },
-    async (request) => {
+    async (request, info) => {
       const path = new URL(request.url).pathname;
-      requests.push({ path, headers: request.headers });
+      requests.push({ path, headers: request.headers, clientPort: info.remoteAddr.port });
       const behaviour = behaviours.get(path);
       if (behaviour && "hang" in behaviour) {
         await new Promise((resolve) => setTimeout(resolve, 60_000)).catch(() => {});
