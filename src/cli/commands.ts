@@ -14,6 +14,7 @@ import { peersCommand } from "./peers.ts";
 import { quarantineCommand } from "./quarantine.ts";
 import { jobsCommand } from "./jobs.ts";
 import { tokenCommand } from "./token.ts";
+import { blocklistCommand } from "./blocklist.ts";
 
 /** Every command. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   pullCommand,
   peersCommand,
   quarantineCommand,
+  blocklistCommand,
   jobsCommand,
   tokenCommand,
 ];

@@ -4,6 +4,8 @@
  */
 import * as v from "valibot";
 import {
+  BlocklistDocumentSchema,
+  formatBlocklistDocument,
   formatEventDocument,
   OrgDocumentSchema,
   parseEventDocument,
@@ -111,6 +113,10 @@ function canonicalText(path: string, value: unknown): string | undefined {
       return canonicalRecord(SharingGroupDocumentSchema, value);
     case "proposal":
       return canonicalRecord(ProposalDocumentSchema, value);
+    case "blocklist": {
+      const parsed = v.safeParse(BlocklistDocumentSchema, value);
+      return parsed.success ? formatBlocklistDocument(parsed.output) : undefined;
+    }
   }
 }
 

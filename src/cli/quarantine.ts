@@ -5,6 +5,7 @@
  */
 import { UsageError } from "../errors.ts";
 import { isCanonicalUuid } from "../model/mod.ts";
+import { readBlocklist } from "../store/mod.ts";
 import { createPullContext, fetchOne } from "../sync/mod.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { eventChecksFor } from "./event_checks.ts";
@@ -92,6 +93,7 @@ ${COMMON_HELP}`,
         const peer = context.peer(entry.receipt.peer);
         const result = await fetchOne(peer, entry.receipt.uuid, {
           client: await context.client(peer),
+          blocklist: await readBlocklist(config.data),
           store: context.store,
           quarantine,
           hostOrg: context.hostOrg,

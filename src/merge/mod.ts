@@ -7,6 +7,7 @@ export * from "./merge_result.ts";
 export * from "./manifest.ts";
 export * from "./pull_rules.ts";
 export * from "./authority.ts";
+export * from "./blocked.ts";
 export * from "./plan_pull.ts";
 export * from "./prepare_incoming.ts";
 export * from "./merge_elements.ts";

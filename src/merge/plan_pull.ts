@@ -2,10 +2,13 @@
  * @module
  * Which manifest entries to download, as MISP's `Feed::getNewEventUuids` and `Server::removeOlderEvents`
  * decide it (misp-behaviour.md §2.3 step 4, §3.3 step 2): unknown uuid → add; known with an older
- * local timestamp → update; else nothing to fetch. Entries excluded by rules, by org authority or
- * because the local copy was created here are decided without any download.
+ * local timestamp → update; else nothing to fetch. Entries blocked by the blocklist, excluded by
+ * rules, by org authority or because the local copy was created here are decided without any
+ * download.
  */
 import type { PeerRules } from "../config/mod.ts";
+import type { Blocklist } from "../model/mod.ts";
+import { blockedReason } from "./blocked.ts";
 import { type AuthorityPolicy, refusedAuthority } from "./authority.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import { excludedByRules } from "./pull_rules.ts";
@@ -29,6 +32,8 @@ export interface PlanOptions extends AuthorityPolicy {
   readonly rules: PeerRules;
   /** Epoch seconds, for age-based rules. */
   readonly now: number;
+  /** Events and creator orgs never taken (default none). */
+  readonly blocklist?: Blocklist;
 }
 
 /** Decides whether `entry` is fetched, given the local copy (undefined when there is none). */
@@ -37,6 +42,8 @@ export function decidePull(
   local: LocalSummary | undefined,
   options: PlanOptions,
 ): PullDecision {
+  const blocked = options.blocklist && blockedReason(entry, options.blocklist);
+  if (blocked) return { fetch: false, status: "rejected", reason: blocked };
   const excluded = excludedByRules(entry, options.rules, { now: options.now });
   if (excluded) return { fetch: false, status: "rejected", reason: excluded };
   const refused = refusedAuthority(entry.orgc, options.peer, options);

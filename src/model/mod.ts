@@ -13,6 +13,7 @@ export * from "./org.ts";
 export * from "./sharing_group.ts";
 export * from "./galaxy.ts";
 export * from "./proposal.ts";
+export * from "./blocklist.ts";
 export * from "./attribute.ts";
 export * from "./object_reference.ts";
 export * from "./misp_object.ts";

@@ -6,6 +6,7 @@
 import { error, type Issue } from "../model/mod.ts";
 import {
   type EventCheck,
+  validateBlocklistDocument,
   validateEvent,
   validateOrgDocument,
   validateProposalDocument,
@@ -28,6 +29,7 @@ export async function checkDataFile(path: string, options: CheckFileOptions): Pr
   const json = await readJsonFile(path, options);
   if (json.value === undefined) return json.issues;
   const kind = recordKindOf(path);
+  if (kind === "blocklist") return validateBlocklistDocument(json.value);
   if (kind === "event") {
     const read = checkEventJson(path, json.value, json.bytes, true);
     if (!read.event) return read.issues;

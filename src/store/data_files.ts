@@ -1,7 +1,8 @@
 /**
  * @module
  * Finding the record files of a data folder and telling their kind from the folder they sit in:
- * `events/`, `orgs/`, `sharing-groups/`, `proposals/` (any other `.json` is read as an event).
+ * `events/`, `orgs/`, `sharing-groups/`, `proposals/`, plus `blocklist.json` outside those folders
+ * (any other `.json` is read as an event).
  */
 import type { RecordKind } from "../validate/mod.ts";
 
@@ -15,8 +16,13 @@ const KIND_OF_FOLDER: Record<string, RecordKind> = {
 /** The kind of record a file holds, from its parent folder's name. */
 export function recordKindOf(path: string): RecordKind {
   const parts = path.split("/");
-  return KIND_OF_FOLDER[parts.at(-2) ?? ""] ?? "event";
+  const kind = KIND_OF_FOLDER[parts.at(-2) ?? ""];
+  if (kind !== undefined) return kind;
+  return parts.at(-1) === BLOCKLIST_FILE ? "blocklist" : "event";
 }
+
+/** The name of the blocklist file at the root of a data folder. */
+export const BLOCKLIST_FILE = "blocklist.json";
 
 /** A file found by {@link walkJsonFiles} and the folder it was found in (its confinement). */
 export interface FoundFile {

@@ -14,6 +14,7 @@ export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
 export * from "./record_registry.ts";
+export * from "./blocklist_file.ts";
 export * from "./state_files.ts";
 export * from "./quarantine_store.ts";
 export * from "./job_store.ts";

@@ -5,7 +5,7 @@
  * and what fails goes to the quarantine.
  */
 import type { PeerConfig } from "../config/mod.ts";
-import { type EventResult } from "../merge/mod.ts";
+import { blockedReason, type EventResult } from "../merge/mod.ts";
 import { isCanonicalUuid } from "../model/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
 import { type ProcessDeps, processFetchedEvent, storeOutcomes } from "./process_event.ts";
@@ -29,6 +29,9 @@ export async function fetchOne(
   if (!isCanonicalUuid(uuid)) {
     return { uuid, status: "rejected", reason: `"${uuid}" is not a lower-case uuid` };
   }
+  // MISP's fetch-one bypasses the pull rules, not the blocklist.
+  const blocked = deps.blocklist && blockedReason({ uuid }, deps.blocklist);
+  if (blocked) return { uuid, status: "rejected", reason: blocked };
   let bytes: Uint8Array;
   try {
     bytes = await deps.client.event(uuid);

@@ -5,8 +5,8 @@
  * and hands back what to write through the store. Shared by the pull pass, `peers fetch` and quarantine retry.
  */
 import type { PeerConfig } from "../config/mod.ts";
-import { type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
-import { formatEventDocument, type MispEvent } from "../model/mod.ts";
+import { blockedReason, type EventResult, mergeEvent, prepareIncoming } from "../merge/mod.ts";
+import { type Blocklist, formatEventDocument, type MispEvent } from "../model/mod.ts";
 import type { EventStore, QuarantineStore } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import { checkFetchedEvent, refusedByValidation } from "./check_fetched_event.ts";
@@ -14,6 +14,8 @@ import { checkFetchedEvent, refusedByValidation } from "./check_fetched_event.ts
 /** What {@link processFetchedEvent} uses. */
 export interface ProcessDeps {
   readonly store: EventStore;
+  /** Events and creator orgs never taken (default none). */
+  readonly blocklist?: Blocklist;
   readonly quarantine: QuarantineStore;
   readonly hostOrg?: string;
   readonly checks?: readonly EventCheck[];
@@ -67,6 +69,10 @@ export async function processFetchedEvent(
   });
   if (!verdict.ok) return await quarantine(verdict.reason);
   const info = verdict.event.info ?? undefined;
+  // The manifest's Orgc may differ from the file's: the file decides (MISP refuses it as 'blocked').
+  const blocked = deps.blocklist &&
+    blockedReason({ uuid, orgc: verdict.event.Orgc }, deps.blocklist);
+  if (blocked) return { result: { uuid, status: "rejected", reason: blocked, info } };
   const prepared = prepareIncoming(verdict.event, {
     distribution: peer.distribution,
     internal: peer.internal,

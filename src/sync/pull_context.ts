@@ -14,6 +14,7 @@ import {
   loadRecordRegistry,
   PeerStateStore,
   QuarantineStore,
+  readBlocklist,
 } from "../store/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import { HttpPeerClient, type PeerClient } from "./peer_client.ts";
@@ -90,8 +91,11 @@ export async function createPullContext(
       return new HttpPeerClient(peer, { credential, signal: signal ?? options.signal });
     },
     async deps(peer, extra) {
+      // Read afresh for every pass: a blocklist merged in git counts from the next pass on.
+      const blocklist = await readBlocklist(config.data);
       return {
         client: await context.client(peer, extra.signal),
+        blocklist,
         store,
         quarantine,
         peerState,

@@ -15,6 +15,7 @@ import {
   parseManifest,
   type SyncStatus,
 } from "../merge/mod.ts";
+import type { Blocklist } from "../model/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
@@ -39,6 +40,8 @@ export interface PullProgress {
 export interface PullDeps {
   readonly client: PeerClient;
   readonly store: EventStore;
+  /** Events and creator orgs never taken (`data/blocklist.json`; default none). */
+  readonly blocklist?: Blocklist;
   readonly quarantine: QuarantineStore;
   readonly peerState: PeerStateStore;
   /** This instance's org uuid. */
@@ -201,6 +204,7 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
       hostOrg: deps.hostOrg,
       internal: peer.internal,
       now,
+      blocklist: deps.blocklist,
     });
     if (decision.fetch) {
       const held = quarantined.get(entry.uuid);

@@ -11,3 +11,4 @@ export {
   validateProposalDocument,
   validateSharingGroupDocument,
 } from "./validate_records.ts";
+export { validateBlocklistDocument } from "./validate_blocklist.ts";

@@ -17,8 +17,8 @@ import { checkSharingGroup } from "./event_rules.ts";
 import { checkTimestamp, checkUuid, isFilled, type RuleContext } from "./field_rules.ts";
 import { checkValue } from "./check_value.ts";
 
-/** The kinds of record files in a data folder, named after their folders. */
-export type RecordKind = "event" | "org" | "sharing-group" | "proposal";
+/** The kinds of record files in a data folder, named after their folders (and `blocklist.json`). */
+export type RecordKind = "event" | "org" | "sharing-group" | "proposal" | "blocklist";
 
 /** A record's uuid when its shape is sound, and every issue found. */
 export interface RecordVerdict {
