@@ -15,11 +15,13 @@ import { quarantineCommand } from "./quarantine.ts";
 import { jobsCommand } from "./jobs.ts";
 import { tokenCommand } from "./token.ts";
 import { blocklistCommand } from "./blocklist.ts";
+import { mergeFileCommand } from "./merge_file.ts";
 
 /** Every command. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   fmtCommand,
+  mergeFileCommand,
   catalogCommand,
   serveCommand,
   feedCommand,

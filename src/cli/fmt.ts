@@ -2,25 +2,14 @@
  * @module
  * `kura fmt [--check] [paths…]`: rewrite data files into kura's canonical form.
  */
-import * as v from "valibot";
-import {
-  BlocklistDocumentSchema,
-  formatBlocklistDocument,
-  formatEventDocument,
-  OrgDocumentSchema,
-  parseEventDocument,
-  ProposalDocumentSchema,
-  SharingGroupDocumentSchema,
-  stringifyCanonical,
-} from "../model/mod.ts";
 import {
   lockPathFor,
   readJsonFile,
-  recordKindOf,
   walkJsonFiles,
   withWriteLock,
   writeFileAtomic,
 } from "../store/mod.ts";
+import { canonicalText } from "./canonical_text.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
 import { displayPath } from "./display_path.ts";
 import { configFromFlags, parseFlags } from "./parse_flags.ts";
@@ -100,27 +89,3 @@ ${COMMON_HELP}`,
     return broken > 0 ? Exit.Invalid : Exit.Ok;
   },
 };
-
-function canonicalText(path: string, value: unknown): string | undefined {
-  switch (recordKindOf(path)) {
-    case "event": {
-      const parsed = parseEventDocument(value);
-      return parsed.event ? formatEventDocument(parsed.event) : undefined;
-    }
-    case "org":
-      return canonicalRecord(OrgDocumentSchema, value);
-    case "sharing-group":
-      return canonicalRecord(SharingGroupDocumentSchema, value);
-    case "proposal":
-      return canonicalRecord(ProposalDocumentSchema, value);
-    case "blocklist": {
-      const parsed = v.safeParse(BlocklistDocumentSchema, value);
-      return parsed.success ? formatBlocklistDocument(parsed.output) : undefined;
-    }
-  }
-}
-
-function canonicalRecord(schema: v.GenericSchema, value: unknown): string | undefined {
-  const parsed = v.safeParse(schema, value);
-  return parsed.success ? stringifyCanonical(parsed.output) : undefined;
-}

@@ -13,3 +13,4 @@ export * from "./prepare_incoming.ts";
 export * from "./merge_elements.ts";
 export * from "./merge_event.ts";
 export * from "./explore_filter.ts";
+export * from "./three_way.ts";
