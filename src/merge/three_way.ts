@@ -8,7 +8,7 @@
  * differently is a conflict: the merge keeps our side there (or the side that still has the item,
  * when one deleted what the other changed: nothing is lost) and reports base, ours and theirs.
  */
-import { childPath } from "../model/mod.ts";
+import { childPath, jsonEqual as same } from "../model/mod.ts";
 
 /** A place both sides changed differently. */
 export interface MergeConflict {
@@ -151,22 +151,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isTime(value: unknown): value is string | number {
   return (typeof value === "string" && /^[0-9]{1,12}$/.test(value)) ||
     (typeof value === "number" && Number.isInteger(value));
-}
-
-/** Deep equality of JSON values (key order does not matter). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => same(item, other[i]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
-  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) {
-    return false;
-  }
-  return keys.every((key) => same(left[key], right[key]));
 }

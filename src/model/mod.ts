@@ -5,6 +5,7 @@
  */
 export * from "./issue.ts";
 export * from "./json_path.ts";
+export * from "./json_equal.ts";
 export * from "./uuid.ts";
 export * from "./distribution.ts";
 export * from "./scalars.ts";
