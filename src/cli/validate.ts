@@ -26,7 +26,7 @@ const MIN_FILES_PER_WORKER = 50;
 /** `kura validate`. */
 export const validateCommand: Command = {
   name: "validate",
-  summary: "validate events, organisations, sharing groups and proposals",
+  summary: "validate events, organisations, sharing groups, proposals and the blocklist",
   help: `Usage: kura validate [options] [paths…]
 
 Validates data files against the MISP data model: every file or folder given (default: the data
