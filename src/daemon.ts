@@ -9,7 +9,7 @@
 import type { Config } from "./config/mod.ts";
 import { createApp, type Logger, MetricsRegistry, observeRender } from "./http/mod.ts";
 import { buildChecks, type CheckSource, FeedCache, type RenderReport } from "./publish/mod.ts";
-import { TokenStore } from "./store/mod.ts";
+import { loadSigner, TokenStore } from "./store/mod.ts";
 import { createSyncService } from "./sync/mod.ts";
 import { ChokidarWatcher, DenoFsWatcher, type Watcher } from "./watch/mod.ts";
 
@@ -72,7 +72,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     }
   }
   let cache: FeedCache;
+  let signer;
   try {
+    signer = await loadSigner(config.state);
     cache = await FeedCache.open({
       data: config.data,
       feeds: config.feeds,
@@ -98,9 +100,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     logRender(logger, report, show);
   };
   reported(cache.status().lastRender!);
+  if (signer) logger("info", "signing feed manifests", { publicKey: signer.publicKey });
   const app = createApp({
     feeds: cache,
     tokens: new TokenStore(config.state),
+    signer,
     logger,
     metrics,
     startedAt,

@@ -11,12 +11,15 @@ import {
   formatManifest,
   type RenderedFeedEvent,
   renderFeedEvent,
+  SIGNATURE_FILE,
+  signManifest,
 } from "../feed/mod.ts";
 import type { Issue } from "../model/mod.ts";
 import {
   FsEventStore,
   loadFeedDefinition,
   loadRecordRegistry,
+  loadSigner,
   writeFeedFolder,
 } from "../store/mod.ts";
 import { UsageError } from "../errors.ts";
@@ -94,6 +97,7 @@ ${COMMON_HELP}`,
       sha256Hex: (text: string) => createHash("sha256").update(text).digest("hex"),
     };
     const store = new FsEventStore(config.data, { maxEventBytes: config.limits.maxEventBytes });
+    const signer = await loadSigner(config.state);
     const entries: RenderedFeedEvent[] = [];
     let skipped = 0;
     async function* files(): AsyncGenerator<[string, string]> {
@@ -111,10 +115,11 @@ ${COMMON_HELP}`,
         entries.push({ ...rendered, eventJson: "" });
         yield [`${rendered.uuid}.json`, rendered.eventJson];
       }
-      yield [
-        "manifest.json",
-        formatManifest(entries.map((e) => [e.uuid, e.manifestEntry] as const)),
-      ];
+      const manifest = formatManifest(entries.map((e) => [e.uuid, e.manifestEntry] as const));
+      yield ["manifest.json", manifest];
+      if (signer) {
+        yield [SIGNATURE_FILE, await signManifest(signer, new TextEncoder().encode(manifest))];
+      }
       yield ["hashes.csv", formatHashes(entries)];
     }
     const result = await writeFeedFolder(folder, files(), { gzip: !flags.values["no-gzip"] });

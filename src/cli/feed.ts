@@ -5,7 +5,14 @@
  */
 import { describeAudience } from "../access/mod.ts";
 import { UsageError } from "../errors.ts";
-import { loadFeedDefinitions, loadRecordRegistry, TokenStore } from "../store/mod.ts";
+import {
+  createSigningKey,
+  loadFeedDefinitions,
+  loadRecordRegistry,
+  loadSigner,
+  signingKeyPath,
+  TokenStore,
+} from "../store/mod.ts";
 import { type CliEnv, type Command, COMMON_HELP, type Config, Exit } from "./command.ts";
 import { displayPath } from "./display_path.ts";
 import { configFromFlags, parseFlags, parseFormat } from "./parse_flags.ts";
@@ -14,11 +21,12 @@ import { humanLine } from "./report_issues.ts";
 /** `kura feed`. */
 export const feedCommand: Command = {
   name: "feed",
-  summary: "list feed definitions; add, list and revoke feed tokens",
+  summary: "list feed definitions; add, list and revoke feed tokens; the signing key",
   help: `Usage: kura feed list [--format human|json]
        kura feed token add <feed> [--label <text>]
        kura feed token list [<feed>]
        kura feed token revoke <id>
+       kura feed key init | key show
 
 list          every definition in the feeds folder: name, audience, access, tokens, and the
               problems of broken definitions (a broken feed is not served; the others are)
@@ -27,6 +35,11 @@ token add     creates a bearer token for a feed whose access is "token" and prin
               "Authorization: Bearer <token>"
 token list    the tokens (id, feed, creation time, label) of one feed or of all feeds; never secrets
 token revoke  removes the token with that id; it stops working at once
+key init      creates this instance's Ed25519 feed signing key (<state>/signing-key.json, owner
+              only) and prints its public key; from the next start the daemon serves
+              manifest.json.sig beside every manifest, and kura export writes it. Peers pin the
+              public key ("publicKey" in their peer entry). Never replaces an existing key
+key show      prints the public key
 
 Options:
   --label <text>    who the token is for (token add)
@@ -58,9 +71,28 @@ ${COMMON_HELP}`,
     if (action === "token" && sub === "revoke" && rest.length === 1) {
       return await revokeToken(config, env, rest[0]!);
     }
+    if (action === "key" && sub === "init" && rest.length === 0) {
+      const publicKey = await createSigningKey(config.state, env.now());
+      env.stdout(`${publicKey}\n`);
+      env.stderr(
+        `Signing key created in ${
+          displayPath(signingKeyPath(config.state), env.cwd)
+        } (keep it; back it up). Give peers the public key above; restart the daemon to sign.\n`,
+      );
+      return Exit.Ok;
+    }
+    if (action === "key" && sub === "show" && rest.length === 0) {
+      const signer = await loadSigner(config.state);
+      if (!signer) {
+        env.stderr('kura feed: no signing key; create one with "kura feed key init"\n');
+        return Exit.Invalid;
+      }
+      env.stdout(`${signer.publicKey}\n`);
+      return Exit.Ok;
+    }
     throw new UsageError(
       action === undefined
-        ? "name an action: list, token add, token list or token revoke"
+        ? "name an action: list, token add, token list, token revoke, key init or key show"
         : `unknown or incomplete action "${flags.positionals.join(" ")}"`,
     );
   },

@@ -26,9 +26,10 @@ An edited file that fails validation does not replace its last good version; it 
 log and in GET /status. Stops cleanly on SIGINT or SIGTERM.
 
 Endpoints: GET|HEAD /feeds/<name>/manifest.json, /feeds/<name>/hashes.csv,
-/feeds/<name>/<uuid>.json (Authorization: Bearer <token> for token feeds), GET /healthz,
-GET /status, GET /metrics; with an admin token: GET /jobs, GET /jobs/<id>, GET /peers,
-POST /peers/<name>/pull. Logs: one JSON object per line on stdout.
+/feeds/<name>/<uuid>.json (Authorization: Bearer <token> for token feeds), and
+/feeds/<name>/manifest.json.sig when the instance has a signing key (kura feed key init);
+GET /healthz, GET /status, GET /metrics; with an admin token: GET /jobs, GET /jobs/<id>,
+GET /peers, POST /peers/<name>/pull. Logs: one JSON object per line on stdout.
 
 The configured peers are polled, each on its own interval (see kura pull for what a pass does).
 

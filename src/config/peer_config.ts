@@ -64,6 +64,11 @@ export interface PeerConfig {
   /** Allow loopback and private addresses (tests, peers on the same LAN); default false. */
   readonly allowPrivateNetwork: boolean;
   /**
+   * The publisher's feed signing key (`ed25519:…`): when set, a manifest is used only when
+   * `manifest.json.sig` verifies with it, and only entries with `integrity:sha256`. Default none.
+   */
+  readonly publicKey?: string;
+  /**
    * A PEM file of CA certificates trusted for this peer besides the system's (a MISP instance with
    * an internal CA); resolved against the config file's folder. Default none.
    */

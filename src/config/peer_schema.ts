@@ -76,6 +76,13 @@ export const PeerEntrySchema = v.strictObject({
   distribution: v.optional(v.union([v.literal("keep"), v.picklist([0, 1, 2, 3])])),
   internal: v.optional(v.boolean()),
   allowPrivateNetwork: v.optional(v.boolean()),
+  // The publisher's feed signing key, as `kura feed key show` prints it (feed/manifest_signature.ts).
+  publicKey: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^ed25519:[A-Za-z0-9+/]{43}=$/, 'must be "ed25519:" and 44 base64 characters'),
+    ),
+  ),
   tls: v.optional(
     v.strictObject({
       ca: v.optional(v.pipe(v.string(), v.minLength(1, "must name a PEM file"))),
@@ -126,6 +133,7 @@ export function resolvePeer(
     distribution: entry.distribution ?? PEER_DEFAULTS.distribution,
     internal: entry.internal ?? false,
     allowPrivateNetwork: entry.allowPrivateNetwork ?? false,
+    publicKey: entry.publicKey,
     caFile: entry.tls?.ca === undefined
       ? undefined
       : (options.resolvePath ?? ((path) => path))(entry.tls.ca),

@@ -14,3 +14,4 @@ export * from "./md5.ts";
 export * from "./sha256.ts";
 export * from "./render_feed_event.ts";
 export * from "./render_feed.ts";
+export * from "./manifest_signature.ts";

@@ -8,6 +8,7 @@
 import { Hono } from "hono";
 import { mergePath } from "hono/utils/url";
 import { NotFoundError } from "../errors.ts";
+import type { ManifestSigner } from "../feed/mod.ts";
 import type { AppEnv } from "./app_env.ts";
 import type { TokenVerifier } from "./bearer_auth.ts";
 import { errorResponse, logServerError } from "./error_status.ts";
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly feeds: FeedSource;
   /** Verifies bearer tokens (a TokenStore). */
   readonly tokens: TokenVerifier;
+  /** Signs every feed's manifest (`manifest.json.sig`); absent = feeds are not signed. */
+  readonly signer?: ManifestSigner;
   /** Request and error log (default: none). */
   readonly logger?: Logger;
   /** Where request metrics go and /metrics reads (default: a fresh registry). */
@@ -65,7 +68,14 @@ export function createApp(deps: AppDeps): KuraApp {
   registerFeedMetrics(metrics, deps.feeds);
   const record = requestRecorder(logger, metrics);
   const limits = requestLimitCheck(deps.limits);
-  const feeds = feedRequests({ feeds: deps.feeds, tokens: deps.tokens, limits, record, logger });
+  const feeds = feedRequests({
+    feeds: deps.feeds,
+    tokens: deps.tokens,
+    signer: deps.signer,
+    limits,
+    record,
+    logger,
+  });
   const app = new Hono<AppEnv>();
   app.use(requestLog(record));
   app.use(securityHeaders());

@@ -9,7 +9,14 @@
  */
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../errors.ts";
-import type { FeedArtefact, PublishedFeed } from "../publish/mod.ts";
+import { type ManifestSigner, SIGNATURE_FILE, signManifest } from "../feed/mod.ts";
+import {
+  artefactBytes,
+  type FeedArtefact,
+  JSON_TYPE,
+  type PublishedFeed,
+  textArtefact,
+} from "../publish/mod.ts";
 import type { TokenRecord } from "../store/mod.ts";
 import { artefactResponse, type SentFile } from "./artefact_response.ts";
 import { tokenOf, type TokenVerifier } from "./bearer_auth.ts";
@@ -21,6 +28,8 @@ import { SECURITY_HEADERS } from "./security_headers.ts";
 export interface FeedRouteDeps {
   readonly feeds: FeedSource;
   readonly tokens: TokenVerifier;
+  /** Signs manifests (`manifest.json.sig`); absent = the feeds are not signed. */
+  readonly signer?: ManifestSigner;
 }
 
 /** A request for a feed file, and what answering it learnt, for the request log and metrics. */
@@ -63,11 +72,7 @@ export function feedFileResponse(
   if (!feed) throw new NotFoundError("No such feed");
   target.feed = name;
   if (feed.definition.access === "public") {
-    return artefactResponse(request, fileOf(feed, target.file), {
-      cacheControl: PUBLIC,
-      headers: SECURITY_HEADERS,
-      sent: target,
-    });
+    return answer(request, target, feed, deps, PUBLIC);
   }
   const token = tokenOf(request.headers.get("Authorization"), {
     tokens: deps.tokens,
@@ -75,13 +80,41 @@ export function feedFileResponse(
   });
   const authorised = (record: TokenRecord) => {
     target.token = record;
-    return artefactResponse(request, fileOf(feed, target.file), {
-      cacheControl: PRIVATE,
-      headers: SECURITY_HEADERS,
-      sent: target,
-    });
+    return answer(request, target, feed, deps, PRIVATE);
   };
   return token instanceof Promise ? token.then(authorised) : authorised(token);
+}
+
+/** The response for the file of an allowed request. */
+function answer(
+  request: Request,
+  target: FeedFileRequest,
+  feed: PublishedFeed,
+  deps: FeedRouteDeps,
+  cacheControl: string,
+): Response | Promise<Response> {
+  const options = { cacheControl, headers: SECURITY_HEADERS, sent: target };
+  if (target.file !== SIGNATURE_FILE) {
+    return artefactResponse(request, fileOf(feed, target.file), options);
+  }
+  if (!deps.signer) throw new NotFoundError("This instance does not sign its feeds");
+  return signatureOf(feed.manifest(), deps.signer).then((signature) =>
+    artefactResponse(request, signature, options)
+  );
+}
+
+/** Signatures made, by manifest version: a manifest is signed once, when first asked for. */
+const signatures = new WeakMap<FeedArtefact, Promise<FeedArtefact>>();
+
+function signatureOf(manifest: FeedArtefact, signer: ManifestSigner): Promise<FeedArtefact> {
+  let signature = signatures.get(manifest);
+  if (signature === undefined) {
+    signature = signManifest(signer, artefactBytes(manifest)).then((text) =>
+      textArtefact(text, JSON_TYPE)
+    );
+    signatures.set(manifest, signature);
+  }
+  return signature;
 }
 
 function fileOf(feed: PublishedFeed, file: string): FeedArtefact {
@@ -99,6 +132,7 @@ function fileOf(feed: PublishedFeed, file: string): FeedArtefact {
 
 function routeOf(file: string): string {
   if (file === "manifest.json") return "/feeds/{name}/manifest.json";
+  if (file === SIGNATURE_FILE) return "/feeds/{name}/manifest.json.sig";
   if (file === "hashes.csv") return "/feeds/{name}/hashes.csv";
   return "/feeds/{name}/{uuid}.json";
 }

@@ -13,6 +13,7 @@ export * from "./read_event_file.ts";
 export * from "./data_files.ts";
 export * from "./check_data_file.ts";
 export * from "./token_store.ts";
+export * from "./signing_key.ts";
 export * from "./record_registry.ts";
 export * from "./blocklist_file.ts";
 export * from "./state_files.ts";

@@ -23,6 +23,8 @@ export interface PeerClient {
   manifest(options?: { etag?: string }): Promise<ManifestFetch>;
   /** Fetches `<uuid>.json`; `uuid` must be a lower-case uuid. Throws TransferError on failure. */
   event(uuid: string): Promise<Uint8Array>;
+  /** Fetches `manifest.json.sig` (signed feeds). Throws TransferError on failure. */
+  manifestSignature(): Promise<Uint8Array>;
   /**
    * Closes the connections kept open between requests (a pass calls it when it ends); the client
    * stays usable and opens new ones as needed.
@@ -67,6 +69,10 @@ export class HttpPeerClient implements PeerClient {
   async event(uuid: string): Promise<Uint8Array> {
     if (!isCanonicalUuid(uuid)) throw new TypeError(`refusing to fetch "${uuid}": not a uuid`);
     return (await this.#get(`${uuid}.json`, this.#peer.limits.maxEventBytes, {})).body;
+  }
+
+  async manifestSignature(): Promise<Uint8Array> {
+    return (await this.#get("manifest.json.sig", 64 * 1024, {})).body;
   }
 
   closeIdle(): void {
@@ -127,6 +133,15 @@ export class MemoryPeerClient implements PeerClient {
     }
     try {
       return Promise.resolve(this.#file(`${uuid}.json`));
+    } catch (cause) {
+      return Promise.reject(cause);
+    }
+  }
+
+  manifestSignature(): Promise<Uint8Array> {
+    this.requests++;
+    try {
+      return Promise.resolve(this.#file("manifest.json.sig"));
     } catch (cause) {
       return Promise.reject(cause);
     }

@@ -16,6 +16,7 @@ import {
   type SyncStatus,
 } from "../merge/mod.ts";
 import type { Blocklist } from "../model/mod.ts";
+import { SIGNATURE_FILE, signatureProblem } from "../feed/mod.ts";
 import type { EventCheck } from "../validate/mod.ts";
 import type { EventStore, PeerState, PeerStateStore, QuarantineStore } from "../store/mod.ts";
 import type { PeerClient } from "./peer_client.ts";
@@ -57,6 +58,26 @@ export interface PullDeps {
   readonly pathOf?: (uuid: string) => string;
   readonly onProgress?: (progress: PullProgress) => void;
   readonly signal?: AbortSignal;
+}
+
+/** Throws InvalidDataError unless `manifest` is signed by `publicKey` (feed/manifest_signature.ts). */
+export async function verifySignature(
+  client: PeerClient,
+  manifest: Uint8Array,
+  publicKey: string,
+): Promise<void> {
+  let signature: Uint8Array;
+  try {
+    signature = await client.manifestSignature();
+  } catch (cause) {
+    throw new InvalidDataError(
+      `the peer's key is pinned but ${SIGNATURE_FILE} could not be fetched (${
+        describeFailure(cause)
+      })`,
+    );
+  }
+  const problem = await signatureProblem(manifest, signature, publicKey);
+  if (problem) throw new InvalidDataError(`manifest signature: ${problem}`);
 }
 
 /** How a pass ended. */
@@ -124,6 +145,10 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
     const manifest = await deps.client.manifest({ etag: state.etag });
     if (manifest.notModified) return await finish("not-modified", []);
     etag = manifest.etag;
+    if (peer.publicKey !== undefined) {
+      // A pinned key: nothing of this manifest is used unless the publisher signed these bytes.
+      await verifySignature(deps.client, manifest.bytes, peer.publicKey);
+    }
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifest.bytes));
@@ -137,6 +162,19 @@ export async function pullPass(peer: PeerConfig, deps: PullDeps): Promise<PullRe
       throw new InvalidDataError(`manifest.json: ${(cause as Error).message}`);
     }
     entries = parsed.entries;
+    if (peer.publicKey !== undefined) {
+      // The signature covers event files only through their integrity:sha256.
+      const unsigned = entries.filter((entry) => entry.sha256 === undefined);
+      entries = entries.filter((entry) => entry.sha256 !== undefined);
+      for (const entry of unsigned) {
+        results.push({
+          uuid: entry.uuid,
+          status: "rejected",
+          reason: "no integrity:sha256 in the signed manifest: the event file cannot be verified",
+          info: entry.info,
+        });
+      }
+    }
     for (const bad of parsed.invalid) {
       const receipt = await deps.quarantine.add({
         peer: peer.name,

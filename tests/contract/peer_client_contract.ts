@@ -1,7 +1,8 @@
 /**
  * @module
  * The contract every PeerClient adapter passes: a manifest with an ETag, 304 when it is unchanged,
- * event files by uuid, TransferError for a missing file, and no request for a key that is not a uuid.
+ * event files by uuid, the manifest's signature file, TransferError for a missing file, and no
+ * request for a key that is not a uuid.
  */
 import { deepEqual, equal, ok, rejects } from "node:assert/strict";
 import { TransferError } from "../../src/errors.ts";
@@ -11,6 +12,7 @@ import type { PeerClient } from "../../src/sync/mod.ts";
 export const CONTRACT_FILES: Record<string, string> = {
   "manifest.json": '{"eeeeeeee-0000-4000-8000-000000000001": {}}',
   "eeeeeeee-0000-4000-8000-000000000001.json": '{"Event": {}}',
+  "manifest.json.sig": '{"alg": "ed25519"}',
 };
 
 /** Registers the contract tests for an adapter built by `make` over CONTRACT_FILES. */
@@ -39,6 +41,13 @@ export function peerClientContract(
   Deno.test(`${name}: event() throws TransferError for a missing event`, async () => {
     await using it = await make();
     await rejects(it.client.event("eeeeeeee-0000-4000-8000-000000000002"), TransferError);
+  });
+  Deno.test(`${name}: manifestSignature() returns manifest.json.sig; closeIdle() keeps it usable`, async () => {
+    await using it = await make();
+    equal(text(await it.client.manifestSignature()), '{"alg": "ed25519"}');
+    it.client.closeIdle();
+    equal(text(await it.client.event("eeeeeeee-0000-4000-8000-000000000001")), '{"Event": {}}');
+    it.client.closeIdle();
   });
   Deno.test(`${name}: event() refuses a key that is not a uuid`, async () => {
     await using it = await make();

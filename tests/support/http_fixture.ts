@@ -3,6 +3,7 @@
  * An app over real folders for HTTP tests: a public feed and a token feed rendered by a FeedCache,
  * a TokenStore in a temp state folder with one token per scope, and the log lines the app wrote.
  */
+import type { ManifestSigner } from "../../src/feed/mod.ts";
 import { createApp, MetricsRegistry } from "../../src/http/mod.ts";
 import type { MispEvent } from "../../src/model/mod.ts";
 import { FeedCache } from "../../src/publish/mod.ts";
@@ -36,6 +37,7 @@ export async function httpFixture(
     sampleEvent({ uuid: SHARED_UUID }),
     sampleEvent({ uuid: INTERNAL_UUID, distribution: "0", info: "Internal only" }),
   ],
+  options: { signer?: ManifestSigner } = {},
 ): Promise<HttpFixture> {
   const folders = await feedFolders({
     public: PUBLIC_FEED,
@@ -55,6 +57,7 @@ export async function httpFixture(
   const app = createApp({
     feeds: cache,
     tokens: store,
+    signer: options.signer,
     metrics,
     logger: (level, msg, fields) => logs.push({ level, msg, ...fields }),
     version: "test",
