@@ -109,7 +109,8 @@ ${COMMON_HELP}`,
             PEER_TEST_STATUS[result.status]
           }): ${result.message}\n` +
             `  reachable ${mark(result.checks.reachable)}, TLS ${mark(result.checks.tls)}, ` +
-            `auth ${mark(result.checks.auth)}, manifest ${mark(result.checks.manifest)} ` +
+            `auth ${mark(result.checks.auth)}, manifest ${mark(result.checks.manifest)}` +
+            `${peer.publicKey ? `, signature ${mark(result.checks.signature)}` : ""} ` +
             `(${result.elapsedMs} ms)\n`,
         );
         return result.status === 1 ? Exit.Ok : Exit.Error;

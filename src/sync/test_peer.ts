@@ -6,6 +6,7 @@
  */
 import type { PeerConfig } from "../config/mod.ts";
 import { TransferError } from "../errors.ts";
+import { SIGNATURE_FILE, signatureProblem } from "../feed/mod.ts";
 import { parseManifest } from "../merge/mod.ts";
 import { peerCaCerts } from "./peer_ca.ts";
 import { safeFetch, type SafeFetchOptions } from "./safe_fetch.ts";
@@ -21,6 +22,8 @@ export interface PeerTestResult {
     readonly tls?: boolean;
     readonly auth?: boolean;
     readonly manifest?: boolean;
+    /** The manifest's signature, for a peer with a pinned `publicKey`. */
+    readonly signature?: boolean;
   };
   /** Entries in the manifest, when it parsed. */
   readonly entries?: number;
@@ -101,17 +104,57 @@ export async function testPeerConnection(
     const invalid = manifest.invalid.length > 0
       ? `, ${manifest.invalid.length} invalid entries`
       : "";
-    return done({
-      status: 1,
-      message: `manifest.json parses: ${manifest.entries.length} events${invalid}`,
-      checks: { reachable: true, tls, auth: true, manifest: true },
-      entries: manifest.entries.length,
-    });
+    const parses = `manifest.json parses: ${manifest.entries.length} events${invalid}`;
+    const checks = { reachable: true, tls, auth: true, manifest: true };
+    if (peer.publicKey !== undefined) {
+      const problem = await signedBy(peer, response.body, caCerts, options);
+      if (problem) {
+        return done({
+          status: 3,
+          message: `${parses}, but ${problem}`,
+          checks: { ...checks, signature: false },
+          entries: manifest.entries.length,
+        });
+      }
+      return done({
+        status: 1,
+        message: `${parses}, signed with the pinned key`,
+        checks: { ...checks, signature: true },
+        entries: manifest.entries.length,
+      });
+    }
+    return done({ status: 1, message: parses, checks, entries: manifest.entries.length });
   } catch (cause) {
     return done({
       status: 3,
       message: `manifest.json does not parse: ${(cause as Error).message}`,
       checks: { reachable: true, tls, auth: true, manifest: false },
     });
+  }
+}
+
+/** Why the peer's manifest signature does not vouch for `manifest`, or undefined when it does. */
+async function signedBy(
+  peer: PeerConfig,
+  manifest: Uint8Array,
+  caCerts: string[] | undefined,
+  options: { credential?: { name: string; value: string }; resolve?: SafeFetchOptions["resolve"] },
+): Promise<string | undefined> {
+  try {
+    const response = await safeFetch(new URL(SIGNATURE_FILE, peer.url).href, {
+      caCerts,
+      credential: options.credential,
+      maxWireBytes: 64 * 1024,
+      maxBodyBytes: 64 * 1024,
+      connectTimeoutMs: peer.limits.connectTimeout * 1000,
+      timeoutMs: peer.limits.timeout * 1000,
+      allowPrivateNetwork: peer.allowPrivateNetwork,
+      resolve: options.resolve,
+    });
+    if (response.status !== 200) return `${SIGNATURE_FILE} answers HTTP ${response.status}`;
+    const problem = await signatureProblem(manifest, response.body, peer.publicKey!);
+    return problem && `the signature does not verify: ${problem}`;
+  } catch (cause) {
+    return `${SIGNATURE_FILE} could not be fetched: ${(cause as Error).message}`;
   }
 }

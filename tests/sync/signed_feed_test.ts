@@ -2,7 +2,7 @@
 // signature verifies, and event files are taken only when their signed integrity:sha256 matches.
 import { deepEqual, equal, match } from "node:assert/strict";
 import { generateSigningKey, signerOf, signManifest } from "../../src/feed/mod.ts";
-import { fetchOne, pullPass } from "../../src/sync/mod.ts";
+import { fetchOne, pullPass, testPeerConnection } from "../../src/sync/mod.ts";
 import { feedFiles } from "../support/feed_files.ts";
 import { startFeedServer } from "../support/feed_server.ts";
 import { pullDeps, snapshot, testPeer } from "../support/pull_fixture.ts";
@@ -110,4 +110,24 @@ Deno.test("fetchOne() with a pinned key takes the event's hash from the signed m
   });
   equal(refused.status, "rejected");
   match(refused.reason, /not the pinned key/);
+});
+
+Deno.test("testPeerConnection() checks the signature of a peer with a pinned key", async () => {
+  const feed = await signedFeed();
+  await using server = startFeedServer(feed.files);
+  const good = await testPeerConnection(testPeer(server.url, { publicKey: feed.publicKey }), {
+    now: () => 0,
+  });
+  deepEqual([good.status, good.checks.signature], [1, true]);
+  match(good.message, /signed with the pinned key/);
+  const other = (await generateSigningKey()).publicKey;
+  const bad = await testPeerConnection(testPeer(server.url, { publicKey: other }), {
+    now: () => 0,
+  });
+  deepEqual([bad.status, bad.checks.signature], [3, false]);
+  match(bad.message, /but the signature does not verify: .*not the pinned key/);
+  equal(
+    (await testPeerConnection(testPeer(server.url), { now: () => 0 })).checks.signature,
+    undefined,
+  );
 });
