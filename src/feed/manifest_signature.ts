@@ -22,6 +22,7 @@ export const PUBLIC_KEY_PATTERN = /^ed25519:[A-Za-z0-9+/]{43}=$/;
 export interface ManifestSigner {
   /** `ed25519:<base64>`. */
   readonly publicKey: string;
+  /** The Ed25519 private key, usable for signing only. */
   readonly privateKey: CryptoKey;
 }
 

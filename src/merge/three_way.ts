@@ -14,8 +14,11 @@ import { childPath, jsonEqual as same } from "../model/mod.ts";
 export interface MergeConflict {
   /** JSON path of the place, e.g. `Event.Attribute[uuid=…].value`. */
   readonly path: string;
+  /** The value in the common ancestor (undefined: absent there). */
   readonly base: unknown;
+  /** Our side's value (undefined: deleted or never there). */
   readonly ours: unknown;
+  /** Their side's value (undefined: deleted or never there). */
   readonly theirs: unknown;
   /** What the merge kept. */
   readonly kept: "ours" | "theirs";
@@ -25,6 +28,7 @@ export interface MergeConflict {
 export interface ThreeWayResult {
   /** Undefined when both sides deleted the value. */
   readonly value: unknown;
+  /** Every place both sides changed differently, in document order. */
   readonly conflicts: MergeConflict[];
 }
 

@@ -47,7 +47,9 @@ export type BlocklistDocument = v.InferOutput<typeof BlocklistDocumentSchema>;
 
 /** The blocklist as lookups by lower-case uuid. */
 export interface Blocklist {
+  /** Blocked events by uuid. */
   readonly events: ReadonlyMap<string, BlockedEvent>;
+  /** Blocked creator organisations by uuid. */
   readonly orgs: ReadonlyMap<string, BlockedOrg>;
 }
 
