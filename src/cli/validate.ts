@@ -1,9 +1,17 @@
 /**
  * @module
- * `kura validate [paths…]`: the verdict on every data file, for people and for CI.
+ * `kura validate [paths…]`: the verdict on every data file (and on the feed definitions of the
+ * feeds folder, when it is given), for people and for CI.
  */
 import { UsageError } from "../errors.ts";
-import { type FoundFile, walkJsonFiles } from "../store/mod.ts";
+import { joinPath } from "../config/mod.ts";
+import type { Issue } from "../model/mod.ts";
+import {
+  type FoundFile,
+  loadFeedDefinition,
+  loadRecordRegistry,
+  walkJsonFiles,
+} from "../store/mod.ts";
 import { checkFilesInOrder } from "./check_files_in_order.ts";
 import { checkFilesInWorkers } from "./check_files_in_workers.ts";
 import { type Command, COMMON_HELP, Exit } from "./command.ts";
@@ -30,7 +38,8 @@ export const validateCommand: Command = {
   help: `Usage: kura validate [options] [paths…]
 
 Validates data files against the MISP data model: every file or folder given (default: the data
-folder). Prints one line per finding as "file: json-path: message [rule]" and a summary.
+folder). Files directly in the feeds folder are checked as feed definitions (as "kura feed list"
+does), so "kura validate data feeds" checks everything a review can change. Prints one line per finding as "file: json-path: message [rule]" and a summary.
 Never writes anything.
 
 Options:
@@ -68,16 +77,33 @@ ${COMMON_HELP}`,
     };
     const files: FoundFile[] = [];
     for await (const file of walkJsonFiles(paths)) files.push(file);
+    // Files directly in the feeds folder are feed definitions, checked as `kura feed list` does.
+    const feedsDir = joinPath("/", config.feeds);
+    const isDefinition = (path: string) => {
+      const absolute = joinPath(env.cwd, path);
+      return absolute.slice(0, absolute.lastIndexOf("/")) === feedsDir;
+    };
+    const dataFiles = files.filter((file) => !isDefinition(file.path));
+    let registry: Awaited<ReturnType<typeof loadRecordRegistry>> | undefined;
+    const definitionIssues = async (path: string) => {
+      registry ??= await loadRecordRegistry(config.data, {
+        hostOrg: config.org,
+        maxBytes: config.limits.maxEventBytes,
+      });
+      return (await loadFeedDefinition(path, { context: registry })).issues;
+    };
     const jobs = givenJobs ??
-      Math.min(navigator.hardwareConcurrency, Math.floor(files.length / MIN_FILES_PER_WORKER));
-    const results = jobs > 1
-      ? checkFilesInWorkers(files, { settings, workers: jobs })
-      : checkFilesInOrder(files, settings);
+      Math.min(navigator.hardwareConcurrency, Math.floor(dataFiles.length / MIN_FILES_PER_WORKER));
+    const results =
+      (jobs > 1
+        ? checkFilesInWorkers(dataFiles, { settings, workers: jobs })
+        : checkFilesInOrder(dataFiles, settings))[Symbol.asyncIterator]();
     const summary = emptySummary();
     const reports: FileReport[] = [];
-    let index = 0;
-    for await (const found of results) {
-      const path = files[index++]!.path;
+    for (const { path } of files) {
+      const found = isDefinition(path)
+        ? await definitionIssues(path)
+        : (await results.next()).value as Issue[];
       const issues = flags.values.quiet
         ? found.filter((issue) => issue.severity === "error")
         : found;

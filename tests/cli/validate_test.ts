@@ -2,6 +2,7 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { formatEventDocument } from "../../src/model/mod.ts";
 import { sampleAttribute, sampleEvent, tempDir, uuidN } from "../support/sample_events.ts";
 import { runKura } from "../support/run_cli.ts";
+import { sampleRepo } from "../support/sample_repo.ts";
 
 async function dataFolder(dir: string, files: Record<string, string>): Promise<void> {
   for (const [name, text] of Object.entries(files)) {
@@ -216,4 +217,27 @@ Deno.test("kura validate exits 2 when --jobs is not a whole number from 1", asyn
     equal(run.code, 2);
     match(run.stderr, /--jobs must be a whole number/);
   }
+});
+
+Deno.test("kura validate checks the files of the feeds folder as feed definitions, in file order", async () => {
+  await using repo = await sampleRepo();
+  const clean = await runKura(["validate", "feeds", "data"], repo.path);
+  equal(clean.code, 0, clean.stdout);
+  match(clean.stderr, /^19 file\(s\): 19 valid, 0 invalid/m);
+  await Deno.writeTextFile(`${repo.path}/feeds/broken.json`, '{"audience": "nobody"}');
+  const run = await runKura(["validate", "feeds", "--format", "json"], repo.path);
+  equal(run.code, 1);
+  const report = JSON.parse(run.stdout);
+  deepEqual(
+    report.files.map((file: { file: string; valid: boolean }) => [file.file, file.valid]),
+    [
+      ["feeds/broken.json", false],
+      ["feeds/energy.json", true],
+      ["feeds/internal.json", true],
+      ["feeds/northwind.json", true],
+      ["feeds/public.json", true],
+    ],
+  );
+  match(JSON.stringify(report.files[0].issues), /audience/);
+  equal(JSON.stringify(report).includes("document.root"), false, "not read as events");
 });
