@@ -9,7 +9,8 @@
  * {"alg": "ed25519", "key": "ed25519:<base64 public key>", "signature": "<base64 signature>"}
  * ```
  *
- * Pure: WebCrypto computes, nothing is read or written.
+ * Pure: WebCrypto computes (Ed25519 signatures are deterministic), nothing is read or written;
+ * making a key, which needs randomness, is the store's (store/signing_key.ts).
  */
 
 /** The file name of a feed's manifest signature. */
@@ -77,19 +78,6 @@ export async function signatureProblem(
   return valid ? undefined : "the manifest does not match its signature (changed after signing)";
 }
 
-/** Makes a new signing key pair; `privateJwk` is what to keep secret. */
-export async function generateSigningKey(): Promise<{ publicKey: string; privateJwk: JsonWebKey }> {
-  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
-    "sign",
-    "verify",
-  ]) as CryptoKeyPair;
-  const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
-  return {
-    publicKey: `ed25519:${toBase64(raw)}`,
-    privateJwk: await crypto.subtle.exportKey("jwk", pair.privateKey),
-  };
-}
-
 /** The signer of a private key kept as a JWK. */
 export async function signerOf(privateJwk: JsonWebKey): Promise<ManifestSigner> {
   const privateKey = await crypto.subtle.importKey("jwk", privateJwk, { name: "Ed25519" }, false, [
@@ -118,7 +106,8 @@ async function importPublicKey(publicKey: string): Promise<CryptoKey | undefined
   }
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Standard base64 of `bytes`. */
+export function toBase64(bytes: Uint8Array): string {
   let text = "";
   for (const byte of bytes) text += String.fromCharCode(byte);
   return btoa(text);

@@ -6,7 +6,7 @@
  * feed's manifest with it when it exists.
  */
 import { ConfigError } from "../errors.ts";
-import { generateSigningKey, type ManifestSigner, signerOf } from "../feed/mod.ts";
+import { type ManifestSigner, signerOf, toBase64 } from "../feed/mod.ts";
 import { writeFileAtomic } from "./atomic_write.ts";
 
 /** The path of the signing key in state folder `stateDir`. */
@@ -48,4 +48,17 @@ export async function loadSigner(stateDir: string): Promise<ManifestSigner | und
   } catch (cause) {
     throw new ConfigError(`${path} holds no usable Ed25519 key: ${(cause as Error).message}`);
   }
+}
+
+/** Makes a new signing key pair; `privateJwk` is what to keep secret. */
+export async function generateSigningKey(): Promise<{ publicKey: string; privateJwk: JsonWebKey }> {
+  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
+  const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
+  return {
+    publicKey: `ed25519:${toBase64(raw)}`,
+    privateJwk: await crypto.subtle.exportKey("jwk", pair.privateKey),
+  };
 }

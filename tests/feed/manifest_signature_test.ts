@@ -1,8 +1,8 @@
 // Signed feeds (field-survey.md §5 item 1): one Ed25519 signature over the manifest's bytes, which
 // carry every event file's integrity:sha256.
+import { generateSigningKey } from "../../src/store/mod.ts";
 import { equal, match } from "node:assert/strict";
 import {
-  generateSigningKey,
   PUBLIC_KEY_PATTERN,
   signatureProblem,
   signerOf,

@@ -1,7 +1,8 @@
 // manifest.json.sig: served beside each manifest when the instance has a signing key, behind the
 // same access rules as the manifest, and always for the manifest version being served.
+import { generateSigningKey } from "../../src/store/mod.ts";
 import { equal, match } from "node:assert/strict";
-import { generateSigningKey, signatureProblem, signerOf } from "../../src/feed/mod.ts";
+import { signatureProblem, signerOf } from "../../src/feed/mod.ts";
 import { formatEventDocument } from "../../src/model/mod.ts";
 import { bearer, httpFixture, SHARED_UUID } from "../support/http_fixture.ts";
 import { sampleEvent } from "../support/sample_events.ts";

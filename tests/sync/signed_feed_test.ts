@@ -1,7 +1,8 @@
 // A peer whose feed signing key is pinned (`publicKey`): nothing of a manifest is used unless its
 // signature verifies, and event files are taken only when their signed integrity:sha256 matches.
+import { generateSigningKey } from "../../src/store/mod.ts";
 import { deepEqual, equal, match } from "node:assert/strict";
-import { generateSigningKey, signerOf, signManifest } from "../../src/feed/mod.ts";
+import { signerOf, signManifest } from "../../src/feed/mod.ts";
 import { fetchOne, pullPass, testPeerConnection } from "../../src/sync/mod.ts";
 import { feedFiles } from "../support/feed_files.ts";
 import { startFeedServer } from "../support/feed_server.ts";
