@@ -86,10 +86,13 @@ ${COMMON_HELP}`,
         const comment = flags.values.comment;
         const added: string[] = [];
         const entries = new Map<string, BlockedEvent | BlockedOrg>();
+        const present = new Set<string>();
         for (const uuid of wanted) {
           if (kind === "events") {
-            // What the event was, as MISP's blocklist keeps it, while its file is still here.
-            const local = await store.get(uuid).catch(() => undefined);
+            // What the event was, as MISP's blocklist keeps it, while its file is still here (an
+            // unreadable file counts as present: it is there all the same).
+            const local = await store.get(uuid).catch(() => (present.add(uuid), undefined));
+            if (local) present.add(uuid);
             entries.set(uuid, {
               uuid,
               ...(local?.info ? { info: local.info } : {}),
@@ -117,7 +120,7 @@ ${COMMON_HELP}`,
             const path = displayPath(store.pathOf(uuid), env.cwd);
             if (flags.values.delete) {
               if (await store.delete(uuid)) env.stdout(`deleted ${path}\n`);
-            } else if (await store.get(uuid).then((event) => event !== undefined, () => true)) {
+            } else if (present.has(uuid)) {
               env.stderr(
                 `note: ${path} is still there; the blocklist only keeps peers from bringing it back (remove it with git rm, or add --delete)\n`,
               );

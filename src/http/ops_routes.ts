@@ -9,7 +9,6 @@
  */
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { Issue } from "../model/mod.ts";
 import type { AppEnv } from "./app_env.ts";
 import { authenticate, type TokenVerifier } from "./bearer_auth.ts";
 import type { FeedSource } from "./feed_source.ts";
@@ -43,8 +42,6 @@ export function opsRoutes(deps: OpsRouteDeps): Hono<AppEnv> {
     c.set("route", "/status");
     const detailed = await isAdmin(c);
     const status = deps.feeds.status();
-    const issues = (list: readonly Issue[]) =>
-      list.map(({ code, severity, path, message }) => ({ code, severity, path, message }));
     const degraded = status.invalidFiles.length > 0 || status.rejectedRecords.length > 0 ||
       status.feeds.some((feed) => !feed.served);
     const now = deps.now();
@@ -98,11 +95,11 @@ export function opsRoutes(deps: OpsRouteDeps): Hono<AppEnv> {
         file: show(file.file),
         since: file.since,
         lastGoodIn: file.lastGoodIn,
-        issues: issues(file.issues),
+        issues: file.issues,
       })),
       rejectedRecords: status.rejectedRecords.map((record) => ({
         file: show(record.file),
-        issues: issues(record.issues),
+        issues: record.issues,
       })),
     });
   });
